@@ -1,0 +1,95 @@
+// Read side of the gazetteer index built by build.ts.
+import Database from 'better-sqlite3';
+import type { Gazetteer, GazetteerEntry, GazetteerHit, GazetteerKind } from '../ports/gazetteer.port.js';
+import { buildGazetteer, GAZETTEER_VERSION } from './build.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface PlaceRow {
+  key: string;
+  geoname_id: number | null;
+  name: string;
+  lat: number;
+  lon: number;
+  cc: string;
+  country: string;
+  admin1: string | null;
+  admin2: string | null;
+  fclass: string;
+  fcode: string;
+  population: number;
+  kind: GazetteerKind;
+  match: GazetteerHit['match'];
+}
+
+const toEntry = (r: PlaceRow): GazetteerEntry => ({
+  key: r.key,
+  geonameId: r.geoname_id,
+  name: r.name,
+  lat: r.lat,
+  lon: r.lon,
+  countryCode: r.cc,
+  country: r.country,
+  admin1: r.admin1,
+  admin2: r.admin2,
+  featureClass: r.fclass,
+  featureCode: r.fcode,
+  population: r.population,
+  kind: r.kind,
+});
+
+export class SqliteGazetteer implements Gazetteer {
+  private readonly db: Database.Database;
+  private readonly byKey: Database.Statement<[string], PlaceRow>;
+  private readonly byCountry: Database.Statement<[string], PlaceRow>;
+  private readonly cache = new Map<string, GazetteerHit[]>();
+
+  constructor(path: string) {
+    this.db = new Database(path, { readonly: true, fileMustExist: true });
+    this.byKey = this.db.prepare(
+      `SELECT p.*, n.match FROM names n JOIN places p ON p.id = n.place WHERE n.name_key = ?
+       ORDER BY p.population DESC LIMIT 40`,
+    );
+    this.byCountry = this.db.prepare(`SELECT p.*, 'name' AS match FROM places p WHERE p.key = ?`);
+  }
+
+  lookup(folded: string): GazetteerHit[] {
+    if (!folded) return [];
+    const cached = this.cache.get(folded);
+    if (cached) return cached;
+    let rows = this.byKey.all(folded);
+    if (rows.length === 0) rows = this.byKey.all(`~${folded}`);
+    const hits = rows.map((r) => ({ entry: toEntry(r), match: r.match }));
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(folded, hits);
+    return hits;
+  }
+
+  /** Skeleton-key candidates, for names the exact key does not find. */
+  lookupLoose(skeleton: string): GazetteerHit[] {
+    return this.byKey.all(`~${skeleton}`).map((r) => ({ entry: toEntry(r), match: 'skeleton' as const }));
+  }
+
+  country(code: string): GazetteerEntry | null {
+    const row = this.byCountry.get(`c:${code.toUpperCase()}`);
+    return row ? toEntry(row) : null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export function gazetteerPath(cacheDir: string): string {
+  return join(cacheDir, `gazetteer-v${GAZETTEER_VERSION}.sqlite`);
+}
+
+/** Open the cached gazetteer, building it first when it is missing (about 20 s, once). */
+export async function openGazetteer(cacheDir: string, log: (msg: string) => void = () => {}): Promise<SqliteGazetteer> {
+  const path = gazetteerPath(cacheDir);
+  if (!existsSync(path)) {
+    log(`Building the gazetteer index once (GeoNames cities500 from npm) into ${path} …`);
+    await buildGazetteer(path, log);
+  }
+  return new SqliteGazetteer(path);
+}

@@ -1,0 +1,83 @@
+// Stage: actor mentions — named groups and forces from the lexicon, generic descriptions
+// ("gunmen", "protesters") named after the event's country, and co-reference of descriptions
+// ("the guard", "the militant group") to the actor they stand for.
+import type { Span } from '../domain/types.js';
+import { ACTORS, ARMED_GROUP_ANAPHORS, GENERIC_ACTORS, type ActorDefinition } from './actor-lexicon.js';
+
+export interface ActorMention extends Span {
+  text: string;
+  /** A known actor, or a generic one whose name needs the event's country. */
+  actor: ActorDefinition | { generic: (country: string) => string; inter: ActorDefinition['inter']; armed: boolean };
+  /** True when the mention is a description resolved by co-reference. */
+  anaphoric: boolean;
+}
+
+const COMPILED = ACTORS.map((def) => ({
+  def,
+  rx: def.aliases.length ? new RegExp(`(?<![\\w-])(?:${def.aliases.join('|')})(?![\\w-])`, 'g') : null,
+  anaphor: def.anaphors?.length ? new RegExp(`\\b(?:${def.anaphors.join('|')})\\b`, 'gi') : null,
+}));
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Country names followed by a verb of attack: "Russia launched …" stands for its forces. */
+const COUNTRY_AS_FORCE: [RegExp, string][] = [
+  [/\bRussia(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Russia'],
+  [/\bUkraine(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Ukraine'],
+  [/\bIsrael(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Israel'],
+  [/\bTurkey(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Turkey'],
+  [/\bIran(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Iran'],
+];
+
+export function findActorMentions(text: string): ActorMention[] {
+  const found: ActorMention[] = [];
+  const free = (s: Span): boolean => !found.some((f) => overlaps(f, s));
+  for (const { def, rx } of COMPILED) {
+    if (!rx) continue;
+    for (const m of text.matchAll(rx)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (free(span)) found.push({ ...span, text: m[0], actor: def, anaphoric: false });
+    }
+  }
+  for (const [rx, name] of COUNTRY_AS_FORCE) {
+    const def = ACTORS.find((a) => a.name === name);
+    if (!def) continue;
+    for (const m of text.matchAll(rx)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (free(span)) found.push({ ...span, text: m[0], actor: def, anaphoric: false });
+    }
+  }
+  // Descriptions that co-refer to a named actor mentioned earlier in the text.
+  for (const { def, anaphor } of COMPILED) {
+    if (!anaphor) continue;
+    for (const m of text.matchAll(anaphor)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      const named = found.some((f) => f.actor === def && f.end <= span.start);
+      if (named && free(span)) found.push({ ...span, text: m[0], actor: def, anaphoric: true });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  for (const m of text.matchAll(ARMED_GROUP_ANAPHORS)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (!free(span)) continue;
+    const antecedent = [...found]
+      .reverse()
+      .find((f) => f.end <= span.start && 'name' in f.actor && f.actor.armed && f.actor.inter !== 1 && f.actor.inter !== 8);
+    if (antecedent && 'name' in antecedent.actor) {
+      found.push({ ...span, text: m[0], actor: antecedent.actor, anaphoric: true });
+      found.sort((a, b) => a.start - b.start);
+    }
+  }
+  for (const g of GENERIC_ACTORS) {
+    for (const m of text.matchAll(g.pattern)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (free(span)) found.push({ ...span, text: m[0], actor: { generic: g.name, inter: g.inter, armed: g.armed }, anaphoric: false });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The canonical name of a mention, given the event's country name for generic actors. */
+export function actorName(mention: ActorMention, country: string | null): string {
+  return 'name' in mention.actor ? mention.actor.name : mention.actor.generic(country ?? 'Unknown');
+}

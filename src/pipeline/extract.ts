@@ -1,0 +1,567 @@
+// The extraction pipeline: small stages over spans of one text, in this order —
+//   sentences → dates → actors → places → weapons → fatalities → triggers (gated) → event drafts
+//   → in-document merge → claims (resolved, merged, linked) → evidence.
+// Pure: the only dependency is the gazetteer port.
+import type {
+  DateRange,
+  EventActor,
+  Evidence,
+  EvidenceField,
+  ExtractedClaim,
+  ExtractedEvent,
+  Extraction,
+  Fatalities,
+  IsoDate,
+  Place,
+  Span,
+  Weapon,
+} from '../domain/types.js';
+import type { Gazetteer } from '../ports/gazetteer.port.js';
+import { actorName, findActorMentions, type ActorMention } from './actors.js';
+import { findClaims, type ClaimMention } from './claims.js';
+import { findDates, type DateMention } from './dates.js';
+import { combineFatalities, findFatalities, type FatalityMention } from './fatalities.js';
+import { GATES, isAnaphoric } from './gates.js';
+import { findPlaces, offsetPoint, type PlaceMention } from './places.js';
+import { splitClauses, splitSentences, type Sentence } from './sentences.js';
+import { findTriggers, type TriggerFamily, type TriggerMention } from './triggers.js';
+import { settleType } from './typing.js';
+import { findWeapons, type WeaponMention } from './weapons.js';
+
+export const PIPELINE_VERSION = 'docket-extract/1';
+
+export interface ExtractInput {
+  text: string;
+  published: IsoDate | null;
+  outlet?: string | null;
+  title?: string | null;
+  url?: string | null;
+}
+
+export interface PipelineDeps {
+  gazetteer: Gazetteer;
+}
+
+interface Draft {
+  sentence: Sentence;
+  trigger: TriggerMention;
+  family: TriggerFamily;
+  window: Span;
+  event: Omit<ExtractedEvent, 'id'>;
+  explicitDate: boolean;
+  placeLevel: number; // 3 city, 2 relative/admin, 1 country, 0 none
+}
+
+const inside = (s: Span, w: Span): boolean => s.start >= w.start && s.end <= w.end;
+const ev = (text: string, field: EvidenceField, span: Span): Evidence => ({
+  field,
+  start: span.start,
+  end: span.end,
+  text: text.slice(span.start, span.end),
+});
+
+function placeFrom(m: PlaceMention): Place {
+  const e = m.entry;
+  const base: Place = {
+    name: e.name,
+    geonameId: e.geonameId,
+    lat: e.lat,
+    lon: e.lon,
+    countryCode: e.countryCode,
+    country: e.country,
+    admin1: e.admin1,
+    admin2: e.admin2,
+    featureCode: e.featureCode,
+    geoPrecision: 1,
+    wherePrec: 1,
+    uncertaintyKm: 5,
+  };
+  if (e.kind === 'admin1') return { ...base, admin1: e.name, geoPrecision: 3, wherePrec: 4, uncertaintyKm: 100 };
+  if (e.kind === 'country') {
+    const part = m.part ? `${m.part.replace(/ern$/, '')} ` : '';
+    return { ...base, name: part ? `${e.name} (${part.trim()})` : e.name, geoPrecision: 3, wherePrec: part ? 5 : 6, uncertaintyKm: 500 };
+  }
+  return base;
+}
+
+function relativePlace(m: PlaceMention): Place {
+  const rel = m.relative!;
+  const p = offsetPoint(m.entry.lat, m.entry.lon, rel.distanceKm, rel.bearing);
+  return {
+    ...placeFrom(m),
+    name: `${Math.round(rel.distanceKm)} km ${rel.bearing} of ${m.entry.name}`,
+    geonameId: null,
+    lat: p.lat,
+    lon: p.lon,
+    geoPrecision: 2,
+    wherePrec: 2,
+    uncertaintyKm: Math.max(5, rel.distanceKm * 0.25),
+    reference: { name: m.entry.name, geonameId: m.entry.geonameId, distanceKm: rel.distanceKm, bearing: rel.bearing },
+  };
+}
+
+const placeLevel = (m: PlaceMention | null): number =>
+  !m ? 0 : m.entry.kind === 'city' ? 3 : m.entry.kind === 'admin1' ? 2 : 1;
+
+/** The place an event happened at, from the mentions in its window (reference points excluded). */
+function chooseLocation(window: PlaceMention[]): { place: Place; mention: PlaceMention; level: number } | null {
+  const sites = window.filter((p) => p.role === 'site' || p.role === 'context');
+  const towns = sites.filter((p) => p.entry.kind === 'city');
+  const pick =
+    towns.find((p) => p.role === 'site') ??
+    towns[0] ??
+    sites.find((p) => p.entry.kind === 'admin1') ??
+    sites.find((p) => p.entry.kind === 'country' && p.role === 'site') ??
+    sites.find((p) => p.entry.kind === 'country');
+  if (pick) {
+    const place = placeFrom(pick);
+    const rel = window.find((p) => p.relative && p.start > pick.end);
+    if (rel?.relative && pick.entry.kind === 'city') {
+      place.reference = { name: rel.entry.name, geonameId: rel.entry.geonameId, distanceKm: rel.relative.distanceKm, bearing: rel.relative.bearing };
+    }
+    return { place, mention: pick, level: placeLevel(pick) };
+  }
+  const rel = window.find((p) => p.relative);
+  if (rel) return { place: relativePlace(rel), mention: rel, level: 2 };
+  return null;
+}
+
+export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
+  const { text, published } = input;
+  const notes: Extraction['notes'] = [];
+  const sentences = splitSentences(text);
+  const dates = findDates(text, published);
+  const actors = findActorMentions(text);
+  const hintCountries = actors.flatMap((a) => ('name' in a.actor && a.actor.countryCode && a.actor.inter === 1 ? [a.actor.countryCode] : []));
+  const places = findPlaces(text, deps.gazetteer, {
+    blocked: actors.filter((a) => !a.anaphoric).map((a) => ({ start: a.start, end: a.end })),
+    hintCountries,
+  });
+  const weapons = findWeapons(text);
+  const fatalities = findFatalities(text);
+  const triggers = findTriggers(text);
+  const docCountry = mostMentionedCountry(places);
+
+  const drafts: Draft[] = [];
+  const anaphoricRefs: { trigger: TriggerMention; sentence: Sentence }[] = [];
+  for (const sentence of sentences) {
+    const clauses = splitClauses(sentence);
+    const perClause = clauses.map((c) => {
+      const inClause = triggers.filter((t) => inside(t, c));
+      inClause.sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start);
+      return { clause: c, trigger: inClause[0] ?? null };
+    });
+    perClause.forEach(({ clause, trigger }, i) => {
+      if (!trigger) return;
+      // The window runs on through following clauses that have no trigger of their own ("…, killing 12").
+      let end = clause.end;
+      for (let j = i + 1; j < perClause.length && !perClause[j]!.trigger; j++) end = perClause[j]!.clause.end;
+      const window = { start: clause.start, end };
+      const before = text.slice(clause.start, trigger.start);
+      const after = text.slice(trigger.start, end);
+      const windowDates = dates.filter((d) => inside(d, window));
+      const gateInput = { before, after, sentence: sentence.text, dates: windowDates, published };
+      for (const gate of GATES) {
+        const reason = gate(gateInput);
+        if (reason) {
+          notes.push({ span: { start: trigger.start, end: trigger.end }, text: trigger.text, reason });
+          return;
+        }
+      }
+      const windowPlaces = places.filter((p) => inside(p, window));
+      const hasNewAnchor = windowDates.some((d) => d.kind === 'point') || windowPlaces.some((p) => p.role === 'site' && p.entry.kind === 'city');
+      if (isAnaphoric(gateInput) && !hasNewAnchor) {
+        anaphoricRefs.push({ trigger, sentence });
+        notes.push({ span: { start: trigger.start, end: trigger.end }, text: trigger.text, reason: 'refers to an event already told' });
+        return;
+      }
+      const draft = buildDraft(text, sentence, trigger, window, {
+        dates: windowDates,
+        places: windowPlaces,
+        // A participle clause ("…, killing 12") keeps the subject of the clause before it.
+        actors: actors.filter(
+          (a) =>
+            inside(a, window) ||
+            (i > 0 && /^(?:killing|wounding|leaving|which|who|and then|while|as)\b/i.test(text.slice(clause.start, clause.end)) && inside(a, sentence) && a.end <= clause.start),
+        ),
+        weapons: weapons.filter((w) => inside(w, window)),
+        fatalities: fatalities.filter((f) => inside(f, window)),
+        published,
+        docCountry,
+      });
+      if (!draft) {
+        notes.push({ span: { start: trigger.start, end: trigger.end }, text: trigger.text, reason: 'no time, place or actor anchors it' });
+        return;
+      }
+      drafts.push(draft);
+    });
+  }
+
+  const merged = mergeDrafts(drafts, published, docCountry);
+  const events: ExtractedEvent[] = merged.map((d, i) => ({ id: `e${i + 1}`, ...d.event }));
+  const claims = buildClaims(text, sentences, actors, dates, events, merged, anaphoricRefs);
+  for (const c of claims) for (const id of c.eventIds) events.find((e) => e.id === id)?.claimIds.push(c.id);
+  return {
+    source: { published, outlet: input.outlet ?? null, title: input.title ?? null, url: input.url ?? null },
+    events,
+    claims,
+    notes,
+  };
+}
+
+function mostMentionedCountry(places: PlaceMention[]): PlaceMention | null {
+  const counts = new Map<string, { n: number; m: PlaceMention }>();
+  for (const p of places) {
+    if (p.role === 'reference') continue;
+    const c = counts.get(p.entry.countryCode) ?? { n: 0, m: p };
+    c.n += p.entry.kind === 'country' ? 1 : 2;
+    if (p.entry.kind === 'country') c.m = p;
+    counts.set(p.entry.countryCode, c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.m ?? null;
+}
+
+interface WindowArgs {
+  dates: DateMention[];
+  places: PlaceMention[];
+  actors: ActorMention[];
+  weapons: WeaponMention[];
+  fatalities: FatalityMention[];
+  published: IsoDate | null;
+  docCountry: PlaceMention | null;
+}
+
+function buildDraft(text: string, sentence: Sentence, trigger: TriggerMention, window: Span, a: WindowArgs): Draft | null {
+  const evidence: Evidence[] = [ev(text, 'trigger', trigger)];
+  const date = a.dates.find((d) => d.kind === 'point') ?? null;
+  const loc = chooseLocation(a.places);
+  const fatalities = combineFatalities(a.fatalities);
+  const usableFatalities = a.fatalities.filter((f) => !f.aggregate);
+  const anchored = date || (loc && loc.level >= 2) || usableFatalities.length > 0 || a.weapons.some((w) => w.count !== null);
+  if (!anchored && !a.actors.length) return null;
+  if (!anchored && !loc) return null;
+  const country = loc?.place.country ?? a.docCountry?.entry.country ?? null;
+
+  // Roles: the subject before the trigger is actor1; "by X" after a passive trigger is actor1;
+  // what follows the trigger ("against X", "the X headquarters") is actor2.
+  const seen = new Map<string, EventActor>();
+  const passiveBy = /\b(?:by|claimed by)\s+(?:the\s+)?$/i;
+  for (const m of a.actors) {
+    const name = actorName(m, country);
+    if (seen.has(name)) continue;
+    const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
+    let role: EventActor['role'];
+    if (m.end <= trigger.start) role = /\b(?:against|on|targeting|at)\s+(?:the\s+)?$/i.test(beforeMention) ? 'actor2' : 'actor1';
+    else role = passiveBy.test(beforeMention) ? 'actor1' : 'actor2';
+    const def = 'name' in m.actor ? m.actor : null;
+    seen.set(name, {
+      name,
+      short: def?.short ?? null,
+      countryCode: def?.countryCode ?? loc?.place.countryCode ?? null,
+      inter: m.actor.inter,
+      role,
+      mention: m.text,
+    });
+    evidence.push(ev(text, 'actors', m));
+  }
+  const actors = [...seen.values()];
+  // one actor1 and one actor2 at most; the rest are associates
+  for (const r of ['actor1', 'actor2'] as const) {
+    actors.filter((x) => x.role === r).slice(1).forEach((x) => (x.role = 'associate'));
+  }
+  if (!actors.some((x) => x.role === 'actor1')) {
+    const a2s = actors.filter((x) => x.role === 'actor2');
+    if (a2s.length > 1) a2s[0]!.role = 'actor1';
+  }
+
+  const weaponList: Weapon[] = [];
+  for (const w of a.weapons) {
+    const same = weaponList.find((x) => x.kind === w.kind);
+    if (same) {
+      if (same.count !== null && w.count !== null) same.count = Math.max(same.count, w.count);
+    } else weaponList.push({ kind: w.kind, count: w.count });
+    evidence.push(ev(text, 'weapons', w));
+  }
+  for (const f of usableFatalities) evidence.push(ev(text, 'fatalities', f));
+  if (date) evidence.push(ev(text, 'date', date));
+  if (loc) evidence.push(ev(text, 'location', loc.mention.relative && loc.place.geoPrecision === 2 ? loc.mention.relative.span : loc.mention));
+
+  const a1 = actors.find((x) => x.role === 'actor1');
+  const a2 = actors.find((x) => x.role === 'actor2');
+  const typed = settleType({
+    trigger,
+    weaponKinds: weaponList.map((w) => w.kind),
+    window: text.slice(window.start, window.end),
+    actor1Inter: a1?.inter ?? null,
+    actor2Inter: a2?.inter ?? null,
+    fatalities: fatalities?.best ?? null,
+  });
+  const range: DateRange | null = date?.range ?? null;
+  return {
+    sentence,
+    trigger,
+    family: trigger.rule.family,
+    window,
+    explicitDate: Boolean(date),
+    placeLevel: loc?.level ?? 0,
+    event: {
+      eventType: typed.eventType,
+      subEventType: typed.subEventType,
+      date: range ?? { start: a.published ?? '', end: a.published ?? '', precision: 'day' },
+      actors,
+      location: loc?.place ?? null,
+      weapons: weaponList,
+      fatalities,
+      reportedBy: [],
+      claimIds: [],
+      summary: sentence.text,
+      evidence,
+    },
+  };
+}
+
+const FAMILY_GROUP: Record<TriggerFamily, string> = {
+  remote: 'violence',
+  battle: 'violence',
+  violence: 'violence',
+  territory: 'violence',
+  protest: 'protest',
+  riot: 'protest',
+  strategic: 'strategic',
+};
+
+const rangesOverlap = (a: DateRange, b: DateRange): boolean => a.start <= b.end && b.start <= a.end;
+
+function placesCompatible(a: Place | null, b: Place | null): boolean {
+  if (!a || !b) return true;
+  if (a.countryCode !== b.countryCode) return false;
+  if (a.geoPrecision === 3 || b.geoPrecision === 3) return true;
+  return a.geonameId === b.geonameId || a.name === b.name;
+}
+
+/** Merge drafts that tell one event over several sentences ("drones struck IS in Syria this month. Seven drones hit Hajin…"). */
+function mergeDrafts(drafts: Draft[], published: IsoDate | null, docCountry: PlaceMention | null): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const prev = [...out].reverse().find(
+      (p) =>
+        d.sentence.index - p.sentence.index <= 2 &&
+        p.sentence.index !== d.sentence.index &&
+        FAMILY_GROUP[p.family] === FAMILY_GROUP[d.family] &&
+        p.event.subEventType === d.event.subEventType &&
+        (!d.explicitDate || !p.explicitDate || rangesOverlap(p.event.date, d.event.date)) &&
+        placesCompatible(p.event.location, d.event.location) &&
+        (!d.explicitDate || !p.explicitDate || d.placeLevel < 3 || p.placeLevel < 3),
+    );
+    if (prev) {
+      absorb(prev, d);
+      continue;
+    }
+    out.push(d);
+  }
+  for (const d of out) {
+    if (!d.explicitDate && published) {
+      d.event.date = { start: published, end: published, precision: 'day' };
+    }
+    if (!d.event.location && docCountry) {
+      d.event.location = { ...placeFromCountry(docCountry) };
+      d.event.evidence.push(ev(d.sentence.text, 'location', { start: 0, end: 0 }));
+      d.event.evidence.pop(); // the country comes from elsewhere in the text: point at that mention
+      d.event.evidence.push({ field: 'location', start: docCountry.start, end: docCountry.end, text: docCountry.text });
+    }
+  }
+  return out;
+}
+
+function placeFromCountry(m: PlaceMention): Place {
+  const e = m.entry;
+  return {
+    name: e.kind === 'country' ? e.name : e.country,
+    geonameId: e.kind === 'country' ? null : e.geonameId,
+    lat: e.lat,
+    lon: e.lon,
+    countryCode: e.countryCode,
+    country: e.country,
+    admin1: e.kind === 'country' ? null : e.admin1,
+    admin2: null,
+    featureCode: e.kind === 'country' ? 'PCLI' : e.featureCode,
+    geoPrecision: 3,
+    wherePrec: 6,
+    uncertaintyKm: 500,
+  };
+}
+
+function absorb(into: Draft, d: Draft): void {
+  const e = into.event;
+  const n = d.event;
+  if (d.placeLevel > into.placeLevel && n.location) {
+    e.location = n.location;
+    into.placeLevel = d.placeLevel;
+    e.evidence = e.evidence.filter((x) => x.field !== 'location');
+    e.evidence.push(...n.evidence.filter((x) => x.field === 'location'));
+  }
+  if (!into.explicitDate && d.explicitDate) {
+    e.date = n.date;
+    into.explicitDate = true;
+    e.evidence.push(...n.evidence.filter((x) => x.field === 'date'));
+  }
+  for (const a of n.actors) {
+    const have = e.actors.find((x) => x.name === a.name);
+    if (!have) {
+      const roleTaken = e.actors.some((x) => x.role === a.role);
+      e.actors.push({ ...a, role: roleTaken ? (a.role === 'actor1' && !e.actors.some((x) => x.role === 'actor2') ? 'actor2' : 'associate') : a.role });
+    }
+  }
+  for (const w of n.weapons) {
+    const same = e.weapons.find((x) => x.kind === w.kind);
+    if (!same) e.weapons.push({ ...w });
+    else if (same.count === null) same.count = w.count;
+  }
+  e.fatalities = mergeFatalities(e.fatalities, n.fatalities);
+  e.evidence.push(...n.evidence.filter((x) => x.field !== 'location' && x.field !== 'date'));
+  if (n.subEventType !== e.subEventType && d.trigger.rule.priority > into.trigger.rule.priority) {
+    e.eventType = n.eventType;
+    e.subEventType = n.subEventType;
+  }
+  e.summary = `${e.summary} ${n.summary}`;
+}
+
+function mergeFatalities(a: Fatalities | null, b: Fatalities | null): Fatalities | null {
+  if (!a) return b;
+  if (!b) return a;
+  return { low: Math.min(a.low, b.low), best: Math.min(a.best, b.best), high: Math.max(a.high, b.high) };
+}
+
+function buildClaims(
+  text: string,
+  sentences: Sentence[],
+  actors: ActorMention[],
+  dates: DateMention[],
+  events: ExtractedEvent[],
+  drafts: Draft[],
+  anaphoricRefs: { trigger: TriggerMention; sentence: Sentence }[],
+): ExtractedClaim[] {
+  const mentions: ClaimMention[] = sentences.flatMap((s) => findClaims(s, actors, dates));
+  // Resolve pronouns and descriptions: "he added" → the last named speaker; "its aerospace chief"
+  // → the person named as speaker in the next two sentences.
+  mentions.forEach((m, i) => {
+    if (m.claimantUnresolved === 'pronoun') {
+      const prev = mentions.slice(0, i).reverse().find((p) => !p.claimantUnresolved && /\s/.test(p.claimant.name));
+      if (prev) {
+        m.claimant = { ...prev.claimant };
+        if (!m.via.length) m.via = prev.via;
+        m.claimantUnresolved = null;
+      }
+    } else if (m.claimantUnresolved === 'description') {
+      const next = mentions
+        .slice(i + 1)
+        .find((n) => !n.claimantUnresolved && n.sentence.index - m.sentence.index <= 2 && n.claimant.title && /\s/.test(n.claimant.name));
+      if (next) {
+        const possessive = /^its\s/i.test(m.claimant.name)
+          ? actors.find((a) => a.start >= m.sentence.start && a.end <= m.sentence.end && 'name' in a.actor)
+          : null;
+        m.claimant = {
+          name: next.claimant.name,
+          title: [next.claimant.title, m.claimant.name.replace(/^(?:its|their|his|her)\s+/i, '')].filter(Boolean).join(', '),
+          affiliation: possessive && 'name' in possessive.actor ? possessive.actor.name : (m.claimant.affiliation ?? next.claimant.affiliation),
+        };
+        next.claimant = { ...next.claimant, affiliation: next.claimant.affiliation ?? m.claimant.affiliation };
+        m.claimantUnresolved = null;
+      }
+    }
+  });
+  // One statement told twice (paraphrase, then the quote): same claimant, same quantity, adjacent.
+  const merged: ClaimMention[] = [];
+  const extraEvidence = new Map<ClaimMention, Evidence[]>();
+  for (const m of mentions) {
+    const prev = merged[merged.length - 1];
+    if (
+      prev &&
+      prev.claimant.name === m.claimant.name &&
+      m.sentence.index - prev.sentence.index === 1 &&
+      prev.quantity &&
+      m.quantity &&
+      prev.quantity.value === m.quantity.value
+    ) {
+      const list = extraEvidence.get(prev) ?? [];
+      list.push(ev(text, 'statement', m.statementSpan));
+      if (m.claimantSpan) list.push(ev(text, 'claimant', m.claimantSpan));
+      extraEvidence.set(prev, list);
+      if (!prev.claimant.title && m.claimant.title) prev.claimant.title = m.claimant.title;
+      continue;
+    }
+    merged.push(m);
+  }
+
+  return merged.map((m, i) => {
+    const eventIds = new Set<string>();
+    const aggregate = Boolean(m.quantity && m.quantity.value >= 20 && /strikes|attacks|operations|raids|sorties|missions/i.test(m.quantity.unit));
+    if (!aggregate) {
+      if (m.kind === 'responsibility' && m.aboutSpan) {
+        const about = m.aboutSpan;
+        const nearest = [...drafts.entries()].filter(([, d]) => d.trigger.start >= about.start && d.trigger.end <= about.end).pop();
+        if (nearest) eventIds.add(events[nearest[0]]!.id);
+      } else drafts.forEach((d, k) => {
+        const about = m.statementSpan;
+        const t = d.trigger;
+        const inStatement = t.start >= about.start && t.end <= about.end;
+        const sameSentence = d.sentence.index === m.sentence.index || d.event.evidence.some((x) => x.field === 'trigger' && x.start >= m.sentence.start && x.end <= m.sentence.end);
+        if (inStatement || (sameSentence && m.kind !== 'responsibility')) eventIds.add(events[k]!.id);
+      });
+      // "the strikes were the first time …": a definite reference to the last violent event told
+      if (!eventIds.size && /\bthe\s+(?:\w+\s+)?(?:strikes|attacks?|raids?|bombings?|operation|shelling|assault)\b/i.test(text.slice(m.statementSpan.start, m.statementSpan.end))) {
+        const target = [...drafts.entries()].reverse().find(([, d]) => d.trigger.start < m.statementSpan.start && FAMILY_GROUP[d.family] === 'violence');
+        if (target) eventIds.add(events[target[0]]!.id);
+      }
+      for (const ref of anaphoricRefs) {
+        if (ref.trigger.start >= m.statementSpan.start && ref.trigger.end <= m.statementSpan.end) {
+          const target = [...drafts.entries()].reverse().find(([, d]) => d.trigger.start < ref.trigger.start && FAMILY_GROUP[d.family] === FAMILY_GROUP[ref.trigger.rule.family]);
+          if (target) eventIds.add(events[target[0]]!.id);
+        }
+      }
+    }
+    // A responsibility claim names the perpetrator: add it to the event when the event has none.
+    if (m.kind === 'responsibility') {
+      for (const id of eventIds) {
+        const e = events.find((x) => x.id === id);
+        if (e && !e.actors.some((a) => a.name === m.claimant.name)) {
+          const def = actors.find((a) => 'name' in a.actor && a.actor.name === m.claimant.name);
+          e.actors.unshift({
+            name: m.claimant.name,
+            short: def && 'name' in def.actor ? def.actor.short : null,
+            countryCode: null,
+            inter: def?.actor.inter ?? null,
+            role: e.actors.some((a) => a.role === 'actor1') ? 'associate' : 'actor1',
+            mention: m.claimantSpan ? text.slice(m.claimantSpan.start, m.claimantSpan.end) : m.claimant.name,
+          } as EventActor);
+          if (m.claimantSpan) e.evidence.push(ev(text, 'actors', m.claimantSpan));
+        }
+      }
+    }
+    // An outlet or agency that reports an event is its reported source.
+    if (/\b(?:TV|television|media|news agency|agency|radio|broadcaster)\b/i.test(m.claimant.name) || m.via.length === 0) {
+      for (const id of eventIds) {
+        const e = events.find((x) => x.id === id);
+        if (e && /\b(?:TV|television|media|agency|radio|broadcaster)\b/i.test(m.claimant.name) && !e.reportedBy.includes(m.claimant.name)) e.reportedBy.push(m.claimant.name);
+      }
+    }
+    const evidence: Evidence[] = [ev(text, 'statement', m.statementSpan)];
+    if (m.claimantSpan) evidence.push(ev(text, 'claimant', m.claimantSpan));
+    for (const v of m.via) evidence.push(ev(text, 'via', v.span));
+    if (m.statedOn) evidence.push(ev(text, 'statedOn', m.statedOn));
+    if (m.quantity) evidence.push(ev(text, 'quantity', m.quantity.span));
+    evidence.push(...(extraEvidence.get(m) ?? []));
+    return {
+      id: `c${i + 1}`,
+      kind: m.kind,
+      stance: m.stance,
+      claimant: m.claimant,
+      via: [...new Set(m.via.map((v) => v.name))],
+      statedOn: m.statedOn?.range ?? null,
+      quantity: m.quantity ? { value: m.quantity.value, unit: m.quantity.unit } : null,
+      text: text.slice(m.span.start, m.span.end),
+      eventIds: [...eventIds],
+      evidence,
+    };
+  });
+}

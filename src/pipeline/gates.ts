@@ -1,0 +1,63 @@
+// Predicates that decide whether a trigger reports an event: negated, hypothetical, historical,
+// aggregate and anaphoric mentions are not new events. Each returns a reason or null.
+import type { DateMention } from './dates.js';
+
+export interface GateInput {
+  /** The clause text up to the trigger, and from the trigger on. */
+  before: string;
+  after: string;
+  /** The whole sentence. */
+  sentence: string;
+  dates: DateMention[];
+  published: string | null;
+}
+
+export type Gate = (g: GateInput) => string | null;
+
+const last = (s: string, words: number): string => s.split(/\s+/).slice(-words).join(' ');
+
+export const isNegated: Gate = ({ before, after }) => {
+  if (/\b(?:no|not|never|neither|nor|without|n't|denied|denies|deny|denying|rejected|dismissed|refuted)\b/i.test(last(before, 7)))
+    return 'negated';
+  if (/^\S+\s+(?:was|were)\s+(?:not|never)\b/i.test(after)) return 'negated';
+  if (/\b(?:denied|denies|deny|denying)\b/i.test(before)) return 'negated (denial)';
+  return null;
+};
+
+export const isHypothetical: Gate = ({ before }) => {
+  const near = last(before, 8);
+  if (/\b(?:could|would|might|may|will|shall|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|prepar(?:ing|es|ed) to|warn(?:ed|s|ing)? (?:of|that|it would)|fears? (?:of|that)|risk of|possible|potential|if|unless|in case of|ready to|threat of)\b/i.test(near))
+    return 'hypothetical or threatened';
+  return null;
+};
+
+export const isHistorical: Gate = ({ before, after, dates, published }) => {
+  const clause = `${before} ${after}`;
+  if (dates.some((d) => d.kind === 'period')) return 'aggregate over a period';
+  if (published) {
+    const year = Number(published.slice(0, 4));
+    if (dates.length && dates.every((d) => Number(d.range.end.slice(0, 4)) < year - 1)) return 'historical background';
+  }
+  if (/\b(?:began when|began in|in power since|history of|since the (?:start|beginning) of|Arab Spring|decades?[- ]long|years? of (?:war|conflict|fighting))\b/i.test(clause))
+    return 'historical background';
+  return null;
+};
+
+export const isAggregate: Gate = ({ before, after }) => {
+  const around = `${last(before, 4)} ${after.split(/\s+/).slice(0, 6).join(' ')}`;
+  // "700 drone strikes", "hundreds of attacks", "thousands of air raids": counts of events, not an event
+  if (/\b(?:\d{2,}(?:,\d{3})*|dozens|hundreds|thousands|scores|numerous|countless|several|multiple)\s+(?:of\s+)?(?:\w+\s+)?(?:drone |air ?|suicide |military |missile |rocket |bomb )?(?:strikes|attacks|raids|operations|bombings|airstrikes|clashes)\b/i.test(around))
+    return 'aggregate count of events';
+  if (/\b(?:in|during|throughout)\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bso far this year\b|\bevery (?:day|week)\b|\bdaily\b|\bregularly\b/i.test(after.split(/[.;]/)[0] ?? ''))
+    return 'aggregate over a period';
+  if (/\b(?:have|has)\s+(?:been\s+)?(?:included|involved)\b/i.test(before)) return 'generic description';
+  return null;
+};
+
+/** "the strikes", "the attack": a reference back to an event already told, not a new one. */
+export const isAnaphoric: Gate = ({ before }) => {
+  if (/\b(?:the|these|those|such|that|this|similar)\s+(?:\w+\s+)?$/i.test(before) && !/\b(?:in|on|at)\s+the\s+$/i.test(before)) return 'refers to an event already told';
+  return null;
+};
+
+export const GATES: Gate[] = [isNegated, isHypothetical, isHistorical, isAggregate];

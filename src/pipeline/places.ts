@@ -1,0 +1,294 @@
+// Stage: toponyms. Candidate spans are runs of capitalised words (with Arabic-style connectors),
+// looked up in the gazetteer through folded keys, filtered for people, organisations and common
+// words, then resolved with population, feature class and the document's other places.
+// Every resolution keeps its candidates and scores as a trace for reviewers.
+import type { Span } from '../domain/types.js';
+import type { Gazetteer, GazetteerEntry, GazetteerHit } from '../ports/gazetteer.port.js';
+import { foldName } from '../gazetteer/fold.js';
+import { findNumbers } from './numbers.js';
+
+export type PlaceRole = 'site' | 'reference' | 'context' | 'demonym';
+
+export interface PlaceCandidateTrace {
+  key: string;
+  name: string;
+  countryCode: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface PlaceMention extends Span {
+  text: string;
+  entry: GazetteerEntry;
+  /** site: an event may happen here; reference: "24 km north of X", "bordering X"; context: "Iran's southwest". */
+  role: PlaceRole;
+  /** The cue before the name ("in", "town of", "near") when there is one. */
+  cue: string | null;
+  /** "24 km north of X": the offset from this place, with the span of the whole phrase. */
+  relative: { distanceKm: number; bearing: string; span: Span } | null;
+  /** "Iran's southwest", "northern Syria": a part of the place, region-level. */
+  part: string | null;
+  trace: PlaceCandidateTrace[];
+}
+
+const CONNECTORS = new Set(['al', 'el', 'ez', 'az', 'ad', 'as', 'ar', 'ash', 'an', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'bin', 'ibn', 'abu', 'bani', 'beni', 'ul', 'es', 'ed', 'sur', 'upon']);
+
+/** Capitalised words that are not places even when some village bears the name. */
+const STOP = new Set(
+  (
+    'a an the this that these those he she it they we i you his her its their our my your one two three four five six seven eight nine ten ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'mr mrs ms dr gen brig maj col lt capt sgt president minister ministry spokesman spokeswoman commander chief general colonel major ' +
+    'state states guard guards army forces force police military government regime agency news tv radio media times post press ' +
+    'islamic revolutionary corps group party front council movement brigade brigades battalion division command coalition alliance union ' +
+    'national international united nations un ngo red cross crescent human rights watch amnesty reuters afp ap ' +
+    'north south east west northern southern eastern western central upper lower greater new old saint st ' +
+    'but and or if when after before while as on in at of for to from by with about during since until over under ' +
+    'according sources officials witnesses residents local some many several monitor observatory ' +
+    'sunni shia shiite muslim muslims christian christians kurdish kurds arab arabs jihadist jihadists ' +
+    'headquarters base airport hospital school mosque church market camp prison district province governorate region village town city ' +
+    'sentinel saegheh drone drones missile missiles spring war conflict crisis baath presidential parliament'
+  ).split(/\s+/),
+);
+
+/** Words after a capitalised run that make it an organisation or a person's title, not a place. */
+const ORG_FOLLOWERS = /^\s*(?:News|news agency|News Agency|Agency|TV|Television|television|Radio|radio|newspaper|Times|Post|Tribune|Herald|Party|Front|Movement|Brigades?|Corps|Council|Ministry|University|Army|Forces|Group|Observatory|Institute|Foundation|Bank|Airways|Airlines|Company|Corporation|Inc|FC|United)\b/;
+const TITLE_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Brig|Maj|Col|Lt|Capt|Sgt|Adm|Gov|Sen|President|Prime Minister|Minister|Commander|Chief|King|Prince|Sheikh|Imam|Pope|spokesman|spokeswoman|leader|chief|general|colonel|said|says|told|by)\.?\s+)$/;
+const CUE_BEFORE =
+  /(?:\b(?:in|at|near|outside|around|from|into|across|toward|towards|on|of|to|inside|within|between|and|via|through|the (?:town|city|village|district|province|governorate|region|area|outskirts|suburb|neighbou?rhood|capital|port|port city) of|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? (?:of )?)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|province|governorate|region|area|capital|port)\s+of\s+)?)$/u;
+const SITE_CUE = /\b(?:in|at|near|outside|around|inside|on|into|the (?:town|city|village|district|area|outskirts|suburb|neighbou?rhood|capital|port|port city) of|outskirts of)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|area|capital|port)\s+of\s+)?$/u;
+const REFERENCE_BEFORE = /\b(?:bordering|border with|borders? of|border between|(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)|away from)\s+(?:the\s+)?$/;
+const RELATIVE = /\b(?:about|some|around|roughly|approximately|nearly)?\s*([\d.,]+|\w+)\s*(?:-|\s)?(km|kilometers|kilometres|kilometre|kilometer|miles|mi)\s+(?:\(\s*[\d.]+\s*miles?\s*\)\s+)?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/i;
+const PART_AFTER = /^'s\s+(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|northern|southern|eastern|western)\b/;
+const PART_BEFORE = /\b(northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)\s+$/i;
+
+const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+
+interface Token extends Span {
+  text: string;
+}
+
+function isCapitalised(t: string): boolean {
+  return /^\p{Lu}/u.test(t) || /^(?:al|el|ez|az|ad|as|ar|ash|an)-\p{Lu}/u.test(t);
+}
+
+/** Runs of capitalised tokens separated only by spaces (and lower-case connectors inside). */
+function capitalisedRuns(text: string): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  let lastEnd = -1;
+  for (const m of text.matchAll(TOKEN)) {
+    const tok = { start: m.index, end: m.index + m[0].length, text: m[0].replace(/['’]s$/, '') };
+    tok.end = tok.start + tok.text.length;
+    const gap = lastEnd >= 0 ? text.slice(lastEnd, tok.start) : '';
+    const joined = run.length > 0 && /^[ \u00a0]$/.test(gap);
+    const cap = isCapitalised(tok.text);
+    const connector = CONNECTORS.has(tok.text.toLowerCase()) && !cap;
+    if (cap || (connector && joined)) {
+      if (!joined && run.length) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(tok);
+    } else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+    lastEnd = tok.end;
+    if (m[0] !== tok.text) lastEnd = -2; // "Iran's": the possessive ends the run
+  }
+  if (run.length) runs.push(run);
+  // trailing connectors are not part of a name
+  return runs.map((r) => {
+    while (r.length && CONNECTORS.has(r[r.length - 1]!.text.toLowerCase()) && !isCapitalised(r[r.length - 1]!.text)) r.pop();
+    return r;
+  }).filter((r) => r.length > 0);
+}
+
+export interface PlaceContext {
+  /** Spans already taken by actors (Islamic State) or outlets: not places. */
+  blocked: Span[];
+  /** Country codes the document is about (outlet hints, actors' countries). */
+  hintCountries?: string[];
+}
+
+interface Raw extends Span {
+  text: string;
+  hits: GazetteerHit[];
+  cue: string | null;
+  role: PlaceRole;
+  relative: PlaceMention['relative'];
+  part: string | null;
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+function bearingWord(w: string): string {
+  return w.toLowerCase().replace('-', '');
+}
+
+/** Find and resolve place mentions in a text. */
+export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext): PlaceMention[] {
+  const raws: Raw[] = [];
+  for (const run of capitalisedRuns(text)) {
+    let i = 0;
+    while (i < run.length) {
+      let taken = 0;
+      for (let len = Math.min(5, run.length - i); len >= 1; len--) {
+        const first = run[i]!;
+        const last = run[i + len - 1]!;
+        if (!isCapitalised(last.text)) continue;
+        const span = { start: first.start, end: last.end };
+        const surface = text.slice(span.start, span.end);
+        const folded = foldName(surface);
+        if (!folded || (len === 1 && STOP.has(surface.toLowerCase()))) continue;
+        if (ctx.blocked.some((b) => overlaps(b, span))) continue;
+        const hits = gazetteer.lookup(folded);
+        if (!hits.length) continue;
+        const before = text.slice(Math.max(0, span.start - 80), span.start);
+        const after = text.slice(span.end, span.end + 40);
+        if (ORG_FOLLOWERS.test(after) && !/^\s*(?:province|governorate|region)/i.test(after)) continue;
+        if (TITLE_BEFORE.test(before)) continue;
+        const demonymOnly = hits.every((h) => h.match === 'demonym');
+        const cueMatch = CUE_BEFORE.exec(before);
+        const rel = RELATIVE.exec(before);
+        let relative: PlaceMention['relative'] = null;
+        if (rel) {
+          const n = findNumbers(rel[1] ?? '')[0]?.value ?? Number((rel[1] ?? '').replace(/,/g, ''));
+          if (Number.isFinite(n) && n > 0) {
+            const km = /mi/i.test(rel[2] ?? '') ? n * 1.609 : n;
+            relative = { distanceKm: km, bearing: bearingWord(rel[3] ?? ''), span: { start: span.start - rel[0].length, end: span.end } };
+          }
+        }
+        const partAfter = PART_AFTER.exec(text.slice(span.end, span.end + 20));
+        const partBefore = PART_BEFORE.exec(before);
+        const role: PlaceRole = demonymOnly
+          ? 'demonym'
+          : relative || REFERENCE_BEFORE.test(before)
+            ? 'reference'
+            : partAfter
+              ? 'context'
+              : SITE_CUE.test(before)
+                ? 'site'
+                : 'context';
+        // Without a cue, a name must be well known (a country, a province, a city of 50,000+).
+        const strong = hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 50_000);
+        if (!cueMatch && !strong && !demonymOnly) continue;
+        raws.push({
+          ...span,
+          text: surface,
+          hits,
+          cue: cueMatch ? cueMatch[0].trim() : null,
+          role,
+          relative,
+          part: partAfter ? (partAfter[1] ?? null) : partBefore ? (partBefore[1] ?? '').toLowerCase() : null,
+        });
+        taken = len;
+        break;
+      }
+      i += taken || 1;
+    }
+  }
+  return resolve(raws, ctx);
+}
+
+/** Choose one gazetteer entry per mention, using the document's other places. */
+function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
+  // Countries named or implied by the text: exact country names and demonyms are unambiguous.
+  const docCountries = new Map<string, number>();
+  for (const cc of ctx.hintCountries ?? []) docCountries.set(cc, (docCountries.get(cc) ?? 0) + 1);
+  for (const r of raws) {
+    for (const h of r.hits) {
+      if (h.entry.kind === 'country') docCountries.set(h.entry.countryCode, (docCountries.get(h.entry.countryCode) ?? 0) + 1);
+    }
+  }
+  const score = (r: Raw, h: GazetteerHit, chosen: PlaceMention[]): PlaceCandidateTrace => {
+    const reasons: string[] = [];
+    let s = 0;
+    const e = h.entry;
+    if (e.kind === 'country') {
+      s += h.match === 'name' ? 12 : h.match === 'demonym' ? 11 : 9;
+      reasons.push('country name');
+    } else if (e.kind === 'admin1') {
+      s += 7 + Math.log10(e.population + 1) * 0.3;
+      reasons.push('first-level division');
+    } else {
+      s += Math.log10(e.population + 10);
+      reasons.push(`population ${e.population}`);
+      if (/^PPL(C|A)$/.test(e.featureCode)) {
+        s += 1;
+        reasons.push(`feature ${e.featureCode}`);
+      }
+    }
+    if (h.match === 'alternate') {
+      s -= 0.5;
+      reasons.push('alternate name');
+    } else if (h.match === 'skeleton') {
+      s -= 2;
+      reasons.push('loose spelling');
+    }
+    const inDoc = docCountries.get(e.countryCode) ?? 0;
+    if (inDoc && e.kind !== 'country') {
+      s += 3 + Math.min(inDoc, 3);
+      reasons.push(`country ${e.countryCode} named in the text`);
+    }
+    const near = chosen.filter((c) => c.entry.kind !== 'country' && c.entry.countryCode === e.countryCode).length;
+    if (near && e.kind !== 'country') {
+      s += Math.min(near, 3);
+      reasons.push(`${near} other place(s) in ${e.countryCode}`);
+    }
+    if (r.cue && /province|governorate|region/.test(r.cue) && e.kind === 'admin1') {
+      s += 3;
+      reasons.push('cue names a province');
+    }
+    if (/(?:town|city|village) of/.test(r.cue ?? '') && e.kind === 'city') {
+      s += 3;
+      reasons.push('cue names a town');
+    }
+    return { key: e.key, name: e.name, countryCode: e.countryCode, score: Math.round(s * 100) / 100, reasons };
+  };
+  const out: PlaceMention[] = [];
+  // Countries and demonyms first, then the rest with what is known.
+  const order = [...raws].sort((a, b) => Number(b.hits.some((h) => h.entry.kind === 'country')) - Number(a.hits.some((h) => h.entry.kind === 'country')));
+  for (const r of order) {
+    const traces = r.hits.map((h) => ({ h, t: score(r, h, out) })).sort((a, b) => b.t.score - a.t.score);
+    const best = traces[0];
+    if (!best) continue;
+    out.push({
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      entry: best.h.entry,
+      role: r.role,
+      cue: r.cue,
+      relative: r.relative,
+      part: r.part,
+      trace: traces.slice(0, 5).map((x) => x.t),
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const BEARINGS: Record<string, number> = {
+  north: 0, northeast: 45, east: 90, southeast: 135, south: 180, southwest: 225, west: 270, northwest: 315,
+};
+
+/** The point `km` away from (lat, lon) in a compass direction. */
+export function offsetPoint(lat: number, lon: number, km: number, bearing: string): { lat: number; lon: number } {
+  const deg = BEARINGS[bearing] ?? 0;
+  const R = 6371;
+  const br = (deg * Math.PI) / 180;
+  const φ1 = (lat * Math.PI) / 180;
+  const λ1 = (lon * Math.PI) / 180;
+  const δ = km / R;
+  const φ2 = Math.asin(Math.sin(φ1) * Math.cos(δ) + Math.cos(φ1) * Math.sin(δ) * Math.cos(br));
+  const λ2 = λ1 + Math.atan2(Math.sin(br) * Math.sin(δ) * Math.cos(φ1), Math.cos(δ) - Math.sin(φ1) * Math.sin(φ2));
+  return { lat: Math.round(((φ2 * 180) / Math.PI) * 1e5) / 1e5, lon: Math.round(((λ2 * 180) / Math.PI) * 1e5) / 1e5 };
+}
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const x =
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(x)));
+}

@@ -1,0 +1,65 @@
+// Stage: settle the ACLED event and sub-event type once weapons, actors and target words are known.
+import type { EventType, SubEventType } from '../domain/types.js';
+import type { TriggerMention } from './triggers.js';
+
+export interface TypingInput {
+  trigger: TriggerMention;
+  weaponKinds: string[];
+  /** Text of the event's argument window. */
+  window: string;
+  actor1Inter: number | null;
+  actor2Inter: number | null;
+  fatalities: number | null;
+}
+
+const byWeapon: [string[], SubEventType][] = [
+  [['chemical weapon'], 'Chemical weapon'],
+  [['suicide bomb'], 'Suicide bomb'],
+  [['car bomb', 'improvised explosive device', 'landmine'], 'Remote explosive/landmine/IED'],
+  [['grenade'], 'Grenade'],
+  [['drone', 'aircraft', 'barrel bomb'], 'Air/drone strike'],
+  [['ballistic missile', 'cruise missile', 'missile', 'rocket', 'mortar', 'artillery shell'], 'Shelling/artillery/missile attack'],
+];
+
+const MILITARY_TARGET = /\b(?:soldiers|troops|military|army|base|checkpoint|convoy|patrol|barracks|police station|parade|positions?|outpost|garrison|fighters|militants|headquarters)\b/i;
+
+export function settleType(x: TypingInput): { eventType: EventType; subEventType: SubEventType } {
+  const { rule } = x.trigger;
+  const strongRemote = rule.family === 'remote' && rule.priority >= 65;
+  if (rule.family === 'remote' || rule.family === 'violence' || rule.family === 'battle') {
+    if (!(strongRemote && rule.subEventType !== 'Air/drone strike')) {
+      for (const [kinds, sub] of byWeapon) {
+        if (x.weaponKinds.some((k) => kinds.includes(k))) {
+          // a suicide bomb or a chemical trigger stays what it says
+          if (rule.priority >= 85) break;
+          return { eventType: 'Explosions/Remote violence', subEventType: sub };
+        }
+      }
+    }
+  }
+  if (rule.family === 'remote' && rule.subEventType === 'Air/drone strike' && rule.priority <= 30) {
+    // "struck"/"hit" with no weapon named: an attack, typed by its target below
+    if (!x.weaponKinds.length) return settleAttack(x);
+  }
+  if (rule.family === 'violence' && rule.subEventType === 'Attack') return settleAttack(x);
+  if (rule.family === 'territory') {
+    if (x.actor1Inter === 1) return { eventType: 'Battles', subEventType: 'Government regains territory' };
+    if (x.actor1Inter !== null) return { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' };
+  }
+  if (rule.family === 'protest') {
+    if (/\b(?:(?:shot|killed|opened fire on|beat|beaten)\b.*\b(?:protesters|demonstrators)|live (?:fire|ammunition))\b/i.test(x.window) || (x.fatalities ?? 0) > 0)
+      return { eventType: 'Protests', subEventType: 'Excessive force against protesters' };
+    if (/\b(?:tear ?gas|dispersed|water cannons?|rubber bullets|arrested|detained|broke up)\b/i.test(x.window))
+      return { eventType: 'Protests', subEventType: 'Protest with intervention' };
+    if (/\b(?:riot|threw stones|torched|set fire|clashed with (?:police|security forces)|looted)\b/i.test(x.window))
+      return { eventType: 'Riots', subEventType: 'Violent demonstration' };
+  }
+  return { eventType: rule.eventType, subEventType: rule.subEventType };
+}
+
+function settleAttack(x: TypingInput): { eventType: EventType; subEventType: SubEventType } {
+  if (x.actor2Inter === 7) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
+  if ((x.actor2Inter !== null && x.actor2Inter !== 7 && x.actor2Inter !== 6) || MILITARY_TARGET.test(x.window))
+    return { eventType: 'Battles', subEventType: 'Armed clash' };
+  return { eventType: 'Violence against civilians', subEventType: 'Attack' };
+}

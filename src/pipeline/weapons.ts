@@ -1,0 +1,57 @@
+// Stage: weapons with counts ("seven military drones as well as six ballistic missiles").
+import type { Span, Weapon } from '../domain/types.js';
+import { parseNumber, VAGUE } from './numbers.js';
+
+export interface WeaponMention extends Span, Weapon {
+  text: string;
+}
+
+/** Weapon nouns → the kind Docket records (singular; type-defining adjectives kept). */
+const NOUNS: [RegExp, string][] = [
+  [/suicide (?:car |truck )?bombs?|suicide vests?|(?:vehicle-borne )?suicide bombers?/, 'suicide bomb'],
+  [/car bombs?|truck bombs?|VBIEDs?|vehicle-borne (?:improvised )?explosive devices?/, 'car bomb'],
+  [/roadside bombs?|IEDs?|improvised explosive devices?|improvised bombs?/, 'improvised explosive device'],
+  [/(?:land)?mines?|land mines?/, 'landmine'],
+  [/barrel bombs?/, 'barrel bomb'],
+  [/ballistic missiles?/, 'ballistic missile'],
+  [/cruise missiles?/, 'cruise missile'],
+  [/(?:anti-tank |guided |surface-to-air |air-to-surface )?missiles?/, 'missile'],
+  [/(?:Grad |Katyusha )?rockets?/, 'rocket'],
+  [/mortar (?:shells?|rounds?|bombs?)|mortars?/, 'mortar'],
+  [/artillery (?:shells?|rounds?)|shells/, 'artillery shell'],
+  [/(?:kamikaze |suicide |combat |armed |attack |bomber |military |Shahed |FPV )?drones?|unmanned aerial vehicles?|UAVs?/, 'drone'],
+  [/(?:hand )?grenades?/, 'grenade'],
+  [/warplanes?|fighter jets?|jets|aircraft|helicopter gunships?|helicopters?/, 'aircraft'],
+  [/(?:chlorine|sarin|mustard) gas|chemical weapons?|toxic gas/, 'chemical weapon'],
+  [/bombs?/, 'bomb'],
+  [/knives|knife|machetes?|axes/, 'blade'],
+];
+
+const COUNT = `(?:(\\d{1,3}(?:,\\d{3})*|\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|dozens of|several|two dozen|a dozen|dozens|hundreds of)\\s+)?`;
+const ADJ = `(?:(?:military|Iranian|Russian|Ukrainian|Israeli|Turkish|American|US|locally[- ]made|locally[- ]produced|home-?made|heavy|explosive-laden|explosives-laden|unidentified|enemy|armed)\\s+){0,2}`;
+
+const RX = new RegExp(`\\b${COUNT}${ADJ}(${NOUNS.map(([rx]) => rx.source).join('|')})\\b`, 'gi');
+
+export function findWeapons(text: string): WeaponMention[] {
+  const out: WeaponMention[] = [];
+  for (const m of text.matchAll(RX)) {
+    const noun = m[2] ?? '';
+    const kind = NOUNS.find(([rx]) => new RegExp(`^(?:${rx.source})$`, 'i').test(noun))?.[1];
+    if (!kind) continue;
+    const rawCount = (m[1] ?? '').toLowerCase();
+    let count: number | null = null;
+    if (rawCount) {
+      if (rawCount in VAGUE) count = VAGUE[rawCount] ?? null;
+      else if (rawCount === 'dozens of') count = 12;
+      else if (rawCount === 'hundreds of') count = 100;
+      else if (rawCount === 'a dozen') count = 12;
+      else if (rawCount === 'two dozen') count = 24;
+      else count = rawCount === 'a' || rawCount === 'an' ? 1 : parseNumber(rawCount);
+    }
+    // "23-millimeter cannons", "drone strikes": a noun used as a modifier is no weapon count
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (/^\s*(?:strikes?|attacks?|operations?|programme|program|industry|footage|images?|factory|production|unit|debris)\b/i.test(after)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, count });
+  }
+  return out;
+}
