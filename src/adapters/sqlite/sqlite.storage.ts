@@ -1,0 +1,340 @@
+// The embedded default store: SQLite in one local file (WAL, foreign keys, FTS5 over sources).
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConfigError } from '../../domain/errors.js';
+import type { Extraction, Source, StoredClaim, StoredEvent } from '../../domain/types.js';
+import type {
+  ClaimFilter,
+  EventFilter,
+  Facets,
+  NewSource,
+  Page,
+  PageRequest,
+  SaveResult,
+  SourceSummary,
+  Stats,
+  Storage,
+} from '../../ports/storage.port.js';
+import { ftsQuery, sourceIdFor } from '../storage-shared.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+
+type Param = string | number | null;
+
+interface SourceRow {
+  id: string;
+  sha256: string;
+  text: string;
+  raw: string | null;
+  media_type: Source['mediaType'];
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  retrieved_at: string;
+  origin: string;
+}
+
+const toSource = (r: SourceRow): Source => ({
+  id: r.id,
+  sha256: r.sha256,
+  text: r.text,
+  raw: r.raw,
+  mediaType: r.media_type,
+  outlet: r.outlet,
+  url: r.url,
+  title: r.title,
+  published: r.published,
+  retrievedAt: r.retrieved_at,
+  origin: r.origin,
+});
+
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.db = new Database(path);
+    } catch (e) {
+      throw new ConfigError(`cannot open the SQLite database ${path}: ${(e as Error).message}`);
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  /** Apply pending migrations, each in its own transaction. */
+  private migrate(): void {
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const applied = new Set(
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
+    for (const m of SQLITE_MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      })();
+    }
+  }
+
+  schemaVersion(): number {
+    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
+  }
+
+  saveExtraction(source: NewSource, extraction: Extraction, pipelineVersion: string): Promise<SaveResult> {
+    const sourceId = sourceIdFor(source.sha256);
+    const run = this.db.transaction((): SaveResult => {
+      const existing = this.db.prepare('SELECT id FROM sources WHERE sha256 = ?').get(source.sha256) as { id: string } | undefined;
+      if (existing) return { sourceId: existing.id, created: false, events: 0, claims: 0 };
+      this.db
+        .prepare(
+          `INSERT INTO sources (id, sha256, text, raw, media_type, outlet, url, title, published, retrieved_at, origin)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          sourceId, source.sha256, source.text, source.raw, source.mediaType, source.outlet, source.url, source.title,
+          source.published, source.retrievedAt, source.origin,
+        );
+      const reportId = `${sourceId}.r1`;
+      this.db
+        .prepare('INSERT INTO reports (id, source_id, extracted_at, pipeline_version, notes) VALUES (?, ?, ?, ?, ?)')
+        .run(reportId, sourceId, new Date().toISOString(), pipelineVersion, JSON.stringify(extraction.notes));
+      const idOf = (local: string): string => `${sourceId}.${local}`;
+      const insertEvent = this.db.prepare(
+        `INSERT INTO events (id, report_id, source_id, event_type, sub_event_type, date_start, date_end, date_precision,
+           country_code, country, admin1, location_name, lat, lon, geo_precision, fatalities_best, actors, summary, outlet, published, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const e of extraction.events) {
+        const stored: StoredEvent = {
+          ...e,
+          id: idOf(e.id),
+          claimIds: e.claimIds.map(idOf),
+          reportId,
+          sourceId,
+          outlet: source.outlet,
+          published: source.published,
+        };
+        const l = e.location;
+        insertEvent.run(
+          stored.id, reportId, sourceId, e.eventType, e.subEventType, e.date.start, e.date.end, e.date.precision,
+          l?.countryCode ?? null, l?.country ?? null, l?.admin1 ?? null, l?.name ?? null, l?.lat ?? null, l?.lon ?? null,
+          l?.geoPrecision ?? null, e.fatalities?.best ?? null, `|${e.actors.map((a) => a.name.toLowerCase()).join('|')}|`,
+          e.summary, source.outlet, source.published, JSON.stringify(stored),
+        );
+      }
+      const insertClaim = this.db.prepare(
+        `INSERT INTO claims (id, report_id, source_id, kind, claimant, stated_on, outlet, published, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const link = this.db.prepare('INSERT INTO claim_events (claim_id, event_id) VALUES (?, ?)');
+      for (const c of extraction.claims) {
+        const stored: StoredClaim = {
+          ...c,
+          id: idOf(c.id),
+          eventIds: c.eventIds.map(idOf),
+          reportId,
+          sourceId,
+          outlet: source.outlet,
+          published: source.published,
+        };
+        insertClaim.run(
+          stored.id, reportId, sourceId, c.kind, c.claimant.name, c.statedOn?.start ?? null, source.outlet, source.published,
+          JSON.stringify(stored),
+        );
+        for (const eid of stored.eventIds) link.run(stored.id, eid);
+      }
+      return { sourceId, created: true, events: extraction.events.length, claims: extraction.claims.length };
+    });
+    return Promise.resolve(run.immediate());
+  }
+
+  hasSource(sha256: string): Promise<boolean> {
+    return Promise.resolve(Boolean(this.db.prepare('SELECT 1 FROM sources WHERE sha256 = ?').get(sha256)));
+  }
+
+  getSource(id: string): Promise<Source | null> {
+    const row = this.db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+    return Promise.resolve(row ? toSource(row) : null);
+  }
+
+  listSources(filter: { q?: string | undefined; outlet?: string | undefined }, page: PageRequest): Promise<Page<SourceSummary>> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (filter.q) {
+      where.push('s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?)');
+      params.push(ftsQuery(filter.q));
+    }
+    if (filter.outlet) {
+      where.push('s.outlet = ?');
+      params.push(filter.outlet);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM sources s ${w}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.sha256, s.title, s.outlet, s.url, s.published, s.retrieved_at, s.origin, s.media_type,
+           (SELECT COUNT(*) FROM events e WHERE e.source_id = s.id) AS events,
+           (SELECT COUNT(*) FROM claims c WHERE c.source_id = s.id) AS claims
+         FROM sources s ${w} ORDER BY s.published DESC, s.id LIMIT ? OFFSET ?`,
+      )
+      .all(...params, page.limit, page.offset) as (Omit<SourceRow, 'text' | 'raw'> & { events: number; claims: number })[];
+    return Promise.resolve({
+      items: rows.map((r) => ({
+        id: r.id,
+        sha256: r.sha256,
+        title: r.title,
+        outlet: r.outlet,
+        url: r.url,
+        published: r.published,
+        retrievedAt: r.retrieved_at,
+        origin: r.origin,
+        mediaType: r.media_type,
+        events: r.events,
+        claims: r.claims,
+      })),
+      total,
+      ...page,
+    });
+  }
+
+  private eventWhere(f: EventFilter): { sql: string; params: Param[] } {
+    const where: string[] = [];
+    const params: Param[] = [];
+    // A date filter keeps events whose range overlaps the asked range.
+    if (f.from) {
+      where.push('e.date_end >= ?');
+      params.push(f.from);
+    }
+    if (f.to) {
+      where.push('e.date_start <= ?');
+      params.push(f.to);
+    }
+    if (f.country) {
+      where.push('e.country_code = ?');
+      params.push(f.country.toUpperCase());
+    }
+    if (f.eventType) {
+      where.push('e.event_type = ?');
+      params.push(f.eventType);
+    }
+    if (f.subEventType) {
+      where.push('e.sub_event_type = ?');
+      params.push(f.subEventType);
+    }
+    if (f.actor) {
+      where.push("e.actors LIKE ? ESCAPE '\\'");
+      params.push(`%${f.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    if (f.bbox) {
+      const [minLon, minLat, maxLon, maxLat] = f.bbox;
+      where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
+      params.push(minLat, maxLat, minLon, maxLon);
+    }
+    if (f.sourceId) {
+      where.push('e.source_id = ?');
+      params.push(f.sourceId);
+    }
+    if (f.q) {
+      where.push('e.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?))');
+      params.push(ftsQuery(f.q));
+    }
+    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
+    const { sql, params } = this.eventWhere(filter);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT e.doc FROM events e ${sql} ORDER BY e.date_start DESC, e.id LIMIT ? OFFSET ?`)
+      .all(...params, page.limit, page.offset) as { doc: string }[];
+    return Promise.resolve({ items: rows.map((r) => JSON.parse(r.doc) as StoredEvent), total, ...page });
+  }
+
+  async *iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
+    const { sql, params } = this.eventWhere(filter);
+    const stmt = this.db.prepare(`SELECT e.doc FROM events e ${sql} ORDER BY e.date_start, e.id`);
+    for (const r of stmt.iterate(...params) as Iterable<{ doc: string }>) {
+      yield JSON.parse(r.doc) as StoredEvent;
+    }
+    await Promise.resolve();
+  }
+
+  getEvent(id: string): Promise<StoredEvent | null> {
+    const row = this.db.prepare('SELECT doc FROM events WHERE id = ?').get(id) as { doc: string } | undefined;
+    return Promise.resolve(row ? (JSON.parse(row.doc) as StoredEvent) : null);
+  }
+
+  listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<StoredClaim>> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (filter.claimant) {
+      where.push("c.claimant LIKE ? ESCAPE '\\'");
+      params.push(`%${filter.claimant.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    }
+    if (filter.kind) {
+      where.push('c.kind = ?');
+      params.push(filter.kind);
+    }
+    if (filter.eventId) {
+      where.push('c.id IN (SELECT claim_id FROM claim_events WHERE event_id = ?)');
+      params.push(filter.eventId);
+    }
+    if (filter.sourceId) {
+      where.push('c.source_id = ?');
+      params.push(filter.sourceId);
+    }
+    if (filter.q) {
+      where.push('c.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?))');
+      params.push(ftsQuery(filter.q));
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM claims c ${w}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT c.doc FROM claims c ${w} ORDER BY c.published DESC, c.id LIMIT ? OFFSET ?`)
+      .all(...params, page.limit, page.offset) as { doc: string }[];
+    return Promise.resolve({ items: rows.map((r) => JSON.parse(r.doc) as StoredClaim), total, ...page });
+  }
+
+  timeline(filter: EventFilter): Promise<{ date: string; count: number }[]> {
+    const { sql, params } = this.eventWhere(filter);
+    const rows = this.db
+      .prepare(`SELECT e.date_start AS date, COUNT(*) AS count FROM events e ${sql} GROUP BY e.date_start ORDER BY e.date_start`)
+      .all(...params) as { date: string; count: number }[];
+    return Promise.resolve(rows);
+  }
+
+  facets(): Promise<Facets> {
+    const eventTypes = this.db
+      .prepare('SELECT event_type AS value, COUNT(*) AS count FROM events GROUP BY event_type ORDER BY count DESC')
+      .all() as Facets['eventTypes'];
+    const countries = this.db
+      .prepare(
+        `SELECT country_code AS value, MAX(country) AS name, COUNT(*) AS count FROM events
+         WHERE country_code IS NOT NULL GROUP BY country_code ORDER BY count DESC`,
+      )
+      .all() as Facets['countries'];
+    const outlets = this.db
+      .prepare('SELECT outlet AS value, COUNT(*) AS count FROM sources WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC')
+      .all() as Facets['outlets'];
+    return Promise.resolve({ eventTypes, countries, outlets });
+  }
+
+  stats(): Promise<Stats> {
+    const n = (table: string): number => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return Promise.resolve({ sources: n('sources'), reports: n('reports'), events: n('events'), claims: n('claims') });
+  }
+
+  close(): Promise<void> {
+    this.db.close();
+    return Promise.resolve();
+  }
+}

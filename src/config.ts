@@ -1,0 +1,67 @@
+// One configuration schema, validated once at start (zod). Every key is listed in the README.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './domain/errors.js';
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'].includes(v), 'expected true or false')
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const schema = z.object({
+  DOCKET_DB: z.string().min(1).default('docket.db'),
+  DOCKET_HOST: z.string().min(1).default('127.0.0.1'),
+  DOCKET_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DOCKET_CACHE_DIR: z.string().min(1).optional(),
+  DOCKET_MAX_INPUT_MB: z.coerce.number().positive().max(1024).default(10),
+  DOCKET_DEMO: bool.default(true),
+  DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  /** SQLite database file. */
+  db: string;
+  host: string;
+  port: number;
+  /** Where the gazetteer index is cached. */
+  cacheDir: string;
+  /** Inputs larger than this are skipped. */
+  maxInputBytes: number;
+  /** Load the demo corpus into an empty database on `docket serve`. */
+  demo: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** The config keys with their defaults and meaning (printed by `docket config`, listed in the README). */
+export const CONFIG_KEYS: { key: string; default: string; meaning: string }[] = [
+  { key: 'DOCKET_DB', default: 'docket.db', meaning: 'SQLite database file (created with its folder when missing)' },
+  { key: 'DOCKET_HOST', default: '127.0.0.1', meaning: 'address `docket serve` listens on' },
+  { key: 'DOCKET_PORT', default: '8080', meaning: 'port `docket serve` listens on (0 = any free port)' },
+  { key: 'DOCKET_CACHE_DIR', default: '$XDG_CACHE_HOME/docket or ~/.cache/docket', meaning: 'where the gazetteer index is built once and cached' },
+  { key: 'DOCKET_MAX_INPUT_MB', default: '10', meaning: 'inputs larger than this are skipped with a reason' },
+  { key: 'DOCKET_DEMO', default: 'true', meaning: 'load the demo corpus into an empty database on `docket serve`' },
+  { key: 'DOCKET_LOG_LEVEL', default: 'info', meaning: 'debug, info, warn, error or silent' },
+];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('DOCKET_') && v !== '')));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${issues}`);
+  }
+  const c = parsed.data;
+  const cacheDir = c.DOCKET_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'docket');
+  return {
+    db: c.DOCKET_DB,
+    host: c.DOCKET_HOST,
+    port: c.DOCKET_PORT,
+    cacheDir,
+    maxInputBytes: Math.round(c.DOCKET_MAX_INPUT_MB * 1024 * 1024),
+    demo: c.DOCKET_DEMO,
+    logLevel: c.DOCKET_LOG_LEVEL,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+  };
+}

@@ -1,0 +1,85 @@
+// Query-string schemas for the HTTP API and the CLI's filters: one place that turns user input into
+// validated filters, with errors that name the parameter.
+import { z } from 'zod';
+import { ValidationError } from '../domain/errors.js';
+import { EVENT_TYPES } from '../domain/types.js';
+import type { ClaimFilter, EventFilter, PageRequest } from '../ports/storage.port.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+
+const bbox = z
+  .string()
+  .transform((s, ctx) => {
+    const parts = s.split(',').map(Number);
+    if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
+      ctx.addIssue({ code: 'custom', message: 'expected minLon,minLat,maxLon,maxLat' });
+      return z.NEVER;
+    }
+    const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
+    if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 || minLon > maxLon || minLat > maxLat) {
+      ctx.addIssue({ code: 'custom', message: 'bounding box out of range or inverted' });
+      return z.NEVER;
+    }
+    return [minLon, minLat, maxLon, maxLat] as [number, number, number, number];
+  });
+
+export const eventFilterSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    country: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as SY').optional(),
+    type: z.enum(Object.keys(EVENT_TYPES) as [string, ...string[]]).optional(),
+    subType: z.string().min(1).optional(),
+    actor: z.string().min(1).max(200).optional(),
+    bbox: bbox.optional(),
+    q: z.string().min(1).max(500).optional(),
+    source: z.string().min(1).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from is after to', path: ['from'] });
+
+export const pageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const claimFilterSchema = z.object({
+  claimant: z.string().min(1).max(200).optional(),
+  kind: z.enum(['responsibility', 'activity', 'casualties', 'denial', 'assessment', 'other']).optional(),
+  event: z.string().min(1).optional(),
+  source: z.string().min(1).optional(),
+  q: z.string().min(1).max(500).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: i.path.join('.') || what, message: i.message }));
+  throw new ValidationError(`invalid ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+}
+
+const clean = (q: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ''));
+
+export function parseEventFilter(q: Record<string, unknown>): EventFilter {
+  const f = parse(eventFilterSchema, clean(q), 'query');
+  return {
+    from: f.from,
+    to: f.to,
+    country: f.country?.toUpperCase(),
+    eventType: f.type,
+    subEventType: f.subType,
+    actor: f.actor,
+    bbox: f.bbox,
+    q: f.q,
+    sourceId: f.source,
+  };
+}
+
+export function parsePage(q: Record<string, unknown>): PageRequest {
+  return parse(pageSchema, clean({ limit: q.limit, offset: q.offset }), 'query');
+}
+
+export function parseClaimFilter(q: Record<string, unknown>): ClaimFilter {
+  const f = parse(claimFilterSchema, clean(q), 'query');
+  return { claimant: f.claimant, kind: f.kind, eventId: f.event, sourceId: f.source, q: f.q };
+}

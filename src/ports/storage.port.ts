@@ -1,0 +1,92 @@
+// Storage as services see it. One interface; the SQLite adapter implements it now and a PostgreSQL
+// adapter will pass the same contract suite (src/adapters/storage.contract.ts).
+import type { Extraction, IsoDate, Source, StoredClaim, StoredEvent } from '../domain/types.js';
+
+export interface EventFilter {
+  from?: IsoDate | undefined;
+  to?: IsoDate | undefined;
+  country?: string | undefined;
+  eventType?: string | undefined;
+  subEventType?: string | undefined;
+  actor?: string | undefined;
+  /** [minLon, minLat, maxLon, maxLat] */
+  bbox?: [number, number, number, number] | undefined;
+  /** Full-text search over the sources the events come from, and the events' own sentences. */
+  q?: string | undefined;
+  sourceId?: string | undefined;
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface SourceSummary {
+  id: string;
+  sha256: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: IsoDate | null;
+  retrievedAt: string;
+  origin: string;
+  mediaType: Source['mediaType'];
+  events: number;
+  claims: number;
+}
+
+export interface ClaimFilter {
+  claimant?: string | undefined;
+  kind?: string | undefined;
+  eventId?: string | undefined;
+  sourceId?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface Facets {
+  eventTypes: { value: string; count: number }[];
+  countries: { value: string; name: string; count: number }[];
+  outlets: { value: string; count: number }[];
+}
+
+export interface Stats {
+  sources: number;
+  reports: number;
+  events: number;
+  claims: number;
+}
+
+/** A source to archive, before it has an id. */
+export type NewSource = Omit<Source, 'id'>;
+
+export interface SaveResult {
+  sourceId: string;
+  /** False when a source with the same SHA-256 was already stored (nothing was written). */
+  created: boolean;
+  events: number;
+  claims: number;
+}
+
+export interface Storage {
+  /** Archive a source with what the pipeline made of it, in one transaction. Idempotent by SHA-256. */
+  saveExtraction(source: NewSource, extraction: Extraction, pipelineVersion: string): Promise<SaveResult>;
+  hasSource(sha256: string): Promise<boolean>;
+  getSource(id: string): Promise<Source | null>;
+  listSources(filter: { q?: string | undefined; outlet?: string | undefined }, page: PageRequest): Promise<Page<SourceSummary>>;
+  listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>>;
+  /** Every matching event in date order, for exports (streams through large sets). */
+  iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<StoredClaim>>;
+  timeline(filter: EventFilter): Promise<{ date: IsoDate; count: number }[]>;
+  facets(): Promise<Facets>;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}

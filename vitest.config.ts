@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// Test tiers, found by glob (never by a hand-kept list):
+//   unit         pure code, beside it: src/**/*.test.ts
+//   integration  real SQLite files, the real gazetteer, the real CLI and HTTP server: src/**/*.int.test.ts, test/integration
+//   e2e          the real server driven by Debian's Chromium: test/e2e
+export default defineConfig({
+  test: {
+    globalSetup: ['test/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['src/**/*.int.test.ts', 'test/integration/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+      },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
+    ],
+  },
+});
