@@ -37,17 +37,31 @@ export interface Config {
 
 /** The config keys with their defaults and meaning (printed by `docket config`, listed in the README). */
 export const CONFIG_KEYS: { key: string; default: string; meaning: string }[] = [
-  { key: 'DOCKET_DB', default: 'docket.db', meaning: 'SQLite database file (created with its folder when missing)' },
+  {
+    key: 'DOCKET_DB',
+    default: 'docket.db',
+    meaning: 'SQLite database file (created with its folder when missing)',
+  },
   { key: 'DOCKET_HOST', default: '127.0.0.1', meaning: 'address `docket serve` listens on' },
   { key: 'DOCKET_PORT', default: '8080', meaning: 'port `docket serve` listens on (0 = any free port)' },
-  { key: 'DOCKET_CACHE_DIR', default: '$XDG_CACHE_HOME/docket or ~/.cache/docket', meaning: 'where the gazetteer index is built once and cached' },
+  {
+    key: 'DOCKET_CACHE_DIR',
+    default: '$XDG_CACHE_HOME/docket or ~/.cache/docket',
+    meaning: 'where the gazetteer index is built once and cached',
+  },
   { key: 'DOCKET_MAX_INPUT_MB', default: '10', meaning: 'inputs larger than this are skipped with a reason' },
-  { key: 'DOCKET_DEMO', default: 'true', meaning: 'load the demo corpus into an empty database on `docket serve`' },
+  {
+    key: 'DOCKET_DEMO',
+    default: 'true',
+    meaning: 'load the demo corpus into an empty database on `docket serve`',
+  },
   { key: 'DOCKET_LOG_LEVEL', default: 'info', meaning: 'debug, info, warn, error or silent' },
 ];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('DOCKET_') && v !== '')));
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('DOCKET_') && v !== '')),
+  );
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`invalid configuration: ${issues}`);

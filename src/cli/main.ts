@@ -26,7 +26,9 @@ interface GlobalOpts {
 
 const isoDate = (value: string, name: string): string => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new ValidationError(`${name}: expected a date as YYYY-MM-DD, got "${value}"`, [{ path: name, message: 'expected YYYY-MM-DD' }]);
+    throw new ValidationError(`${name}: expected a date as YYYY-MM-DD, got "${value}"`, [
+      { path: name, message: 'expected YYYY-MM-DD' },
+    ]);
   return value;
 };
 
@@ -51,7 +53,16 @@ const filterOptions = (cmd: Command): Command =>
     .option('--q <text>', 'full-text search over the sources');
 
 function filterFrom(o: Record<string, unknown>) {
-  return parseEventFilter({ from: o.from, to: o.to, country: o.country, type: o.type, subType: o.subType, actor: o.actor, bbox: o.bbox, q: o.q });
+  return parseEventFilter({
+    from: o.from,
+    to: o.to,
+    country: o.country,
+    type: o.type,
+    subType: o.subType,
+    actor: o.actor,
+    bbox: o.bbox,
+    q: o.q,
+  });
 }
 
 /** A progress line on stderr: redrawn in place on a terminal, every 100 items otherwise. */
@@ -76,38 +87,55 @@ function progressReporter(): { update(p: IngestProgress): void; done(): void } {
 }
 
 function printEvent(e: StoredEvent): void {
-  const date = e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end} (${e.date.precision})`;
+  const date =
+    e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end} (${e.date.precision})`;
   const place = e.location ? `${e.location.name}, ${e.location.country}` : 'place unknown';
   const actors = e.actors.map((a) => `${a.name} [${a.role}]`).join('; ') || 'actors unknown';
-  const deaths = e.fatalities ? `${e.fatalities.best}${e.fatalities.high > e.fatalities.best ? `–${e.fatalities.high}` : ''} killed` : 'fatalities not reported';
-  process.stdout.write(`${e.id}  ${date}  ${e.eventType} / ${e.subEventType}\n    ${place} · ${actors} · ${deaths}${e.outlet ? ` · ${e.outlet}` : ''}\n`);
+  const deaths = e.fatalities
+    ? `${e.fatalities.best}${e.fatalities.high > e.fatalities.best ? `–${e.fatalities.high}` : ''} killed`
+    : 'fatalities not reported';
+  process.stdout.write(
+    `${e.id}  ${date}  ${e.eventType} / ${e.subEventType}\n    ${place} · ${actors} · ${deaths}${e.outlet ? ` · ${e.outlet}` : ''}\n`,
+  );
 }
 
 export function buildCli(): Command {
   const program = new Command('docket')
-    .description('Docket turns news reports about armed conflict into a sourced, geolocated record of events and claims.')
+    .description(
+      'Docket turns news reports about armed conflict into a sourced, geolocated record of events and claims.',
+    )
     .option('--db <path>', 'SQLite database file (default: DOCKET_DB or ./docket.db)')
     .showHelpAfterError()
     .exitOverride();
 
   program
     .command('ingest')
-    .description('Archive reports (text, HTML, JSON Lines files or whole folders), extract events and claims, and store them.')
+    .description(
+      'Archive reports (text, HTML, JSON Lines files or whole folders), extract events and claims, and store them.',
+    )
     .argument('<paths...>', 'files or folders')
     .option('--published <date>', 'published date for documents that carry none (YYYY-MM-DD)')
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', '\nExamples:\n  docket ingest reports/\n  docket ingest article.html feed.jsonl --published 2024-03-18\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  docket ingest reports/\n  docket ingest article.html feed.jsonl --published 2024-03-18\n',
+    )
     .action(async (paths: string[], o: { published?: string; json?: boolean }, cmd: Command) => {
       const published = o.published ? isoDate(o.published, '--published') : undefined;
       const config = configFrom(cmd);
       const app = await createApp(config, loggerFor(config));
       try {
         const progress = progressReporter();
-        const report = await app.ingest.ingest(readInputs(paths, { maxBytes: config.maxInputBytes }), { published, onProgress: (p) => progress.update(p) });
+        const report = await app.ingest.ingest(readInputs(paths, { maxBytes: config.maxInputBytes }), {
+          published,
+          onProgress: (p) => progress.update(p),
+        });
         progress.done();
         if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else {
-          process.stdout.write(`Read ${report.read} · stored ${report.ingested} new source(s) with ${report.events} event(s) and ${report.claims} claim(s) · ${report.duplicates} already stored · ${report.skipped.length} skipped\n`);
+          process.stdout.write(
+            `Read ${report.read} · stored ${report.ingested} new source(s) with ${report.events} event(s) and ${report.claims} claim(s) · ${report.duplicates} already stored · ${report.skipped.length} skipped\n`,
+          );
           for (const s of report.skipped) process.stdout.write(`  skipped ${s.input}: ${s.reason}\n`);
         }
         if (report.read > 0 && report.skipped.length === report.read) process.exitCode = 1;
@@ -120,67 +148,102 @@ export function buildCli(): Command {
     .command('extract')
     .description('Extract events and claims from one report without storing anything.')
     .argument('[file]', 'a text, HTML or JSON Lines file ("-" or none with --jsonl: standard input)')
-    .option('--published <date>', 'the report\'s published date (YYYY-MM-DD); relative dates resolve against it')
+    .option(
+      '--published <date>',
+      "the report's published date (YYYY-MM-DD); relative dates resolve against it",
+    )
     .option('--json', 'print JSON (the contract in docs/ARCHITECTURE.md)')
-    .option('--jsonl', 'read JSON Lines {id, text, published} and write one {id, events, claims} line per input')
-    .addHelpText('after', '\nExamples:\n  docket extract report.txt --published 2018-10-16 --json\n  docket extract --jsonl < reports.jsonl > extracted.jsonl\n')
-    .action(async (file: string | undefined, o: { published?: string; json?: boolean; jsonl?: boolean }, cmd: Command) => {
-      const published = o.published ? isoDate(o.published, '--published') : undefined;
-      const config = configFrom(cmd);
-      const log = loggerFor(config);
-      const gazetteer = await openGazetteerFor(config, log);
-      try {
-        if (o.jsonl) {
-          const input = !file || file === '-' ? process.stdin : createReadStream(file);
-          let n = 0;
-          for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-            n++;
-            if (!line.trim()) continue;
-            let parsed: unknown;
-            try {
-              parsed = JSON.parse(line);
-            } catch (e) {
-              process.stderr.write(`${file ?? 'stdin'}:${n}: not JSON: ${(e as Error).message}\n`);
-              continue;
+    .option(
+      '--jsonl',
+      'read JSON Lines {id, text, published} and write one {id, events, claims} line per input',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  docket extract report.txt --published 2018-10-16 --json\n  docket extract --jsonl < reports.jsonl > extracted.jsonl\n',
+    )
+    .action(
+      async (
+        file: string | undefined,
+        o: { published?: string; json?: boolean; jsonl?: boolean },
+        cmd: Command,
+      ) => {
+        const published = o.published ? isoDate(o.published, '--published') : undefined;
+        const config = configFrom(cmd);
+        const log = loggerFor(config);
+        const gazetteer = await openGazetteerFor(config, log);
+        try {
+          if (o.jsonl) {
+            const input = !file || file === '-' ? process.stdin : createReadStream(file);
+            let n = 0;
+            for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+              n++;
+              if (!line.trim()) continue;
+              let parsed: unknown;
+              try {
+                parsed = JSON.parse(line);
+              } catch (e) {
+                process.stderr.write(`${file ?? 'stdin'}:${n}: not JSON: ${(e as Error).message}\n`);
+                continue;
+              }
+              const id = (parsed as { id?: unknown }).id ?? null;
+              const r = jsonLineSchema.safeParse(parsed);
+              if (!r.success) {
+                process.stderr.write(
+                  `${file ?? 'stdin'}:${n}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`,
+                );
+                continue;
+              }
+              const x = extract(
+                { text: r.data.text, published: r.data.published ?? published ?? null },
+                { gazetteer },
+              );
+              process.stdout.write(`${JSON.stringify({ id, events: x.events, claims: x.claims })}\n`);
             }
-            const id = (parsed as { id?: unknown }).id ?? null;
-            const r = jsonLineSchema.safeParse(parsed);
-            if (!r.success) {
-              process.stderr.write(`${file ?? 'stdin'}:${n}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
-              continue;
+            return;
+          }
+          if (!file)
+            throw new ValidationError('extract: name a file, or use --jsonl to read standard input', [
+              { path: 'file', message: 'missing' },
+            ]);
+          let doc = null;
+          for await (const item of readInputs([file], { maxBytes: config.maxInputBytes })) {
+            if (item.kind === 'skipped') throw new InputError(item.skipped.input, item.skipped.reason);
+            doc = item.doc;
+            break;
+          }
+          if (!doc) throw new InputError(file, 'no report found');
+          const x = extract({ ...doc, published: published ?? doc.published }, { gazetteer });
+          if (o.json) process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
+          else {
+            process.stdout.write(`${x.events.length} event(s), ${x.claims.length} claim(s) from ${file}\n`);
+            for (const e of x.events)
+              printEvent({
+                ...e,
+                reportId: '',
+                sourceId: '',
+                outlet: doc.outlet,
+                published: x.source.published,
+              });
+            for (const c of x.claims) {
+              process.stdout.write(
+                `${c.id}  ${c.kind} · ${c.claimant.name}${c.claimant.title ? ` (${c.claimant.title})` : ''}${c.via.length ? ` via ${c.via.join(' → ')}` : ''}${c.quantity ? ` · ${c.quantity.value} ${c.quantity.unit}` : ''}\n`,
+              );
             }
-            const x = extract({ text: r.data.text, published: r.data.published ?? published ?? null }, { gazetteer });
-            process.stdout.write(`${JSON.stringify({ id, events: x.events, claims: x.claims })}\n`);
           }
-          return;
+        } finally {
+          gazetteer.close();
         }
-        if (!file) throw new ValidationError('extract: name a file, or use --jsonl to read standard input', [{ path: 'file', message: 'missing' }]);
-        let doc = null;
-        for await (const item of readInputs([file], { maxBytes: config.maxInputBytes })) {
-          if (item.kind === 'skipped') throw new InputError(item.skipped.input, item.skipped.reason);
-          doc = item.doc;
-          break;
-        }
-        if (!doc) throw new InputError(file, 'no report found');
-        const x = extract({ ...doc, published: published ?? doc.published }, { gazetteer });
-        if (o.json) process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
-        else {
-          process.stdout.write(`${x.events.length} event(s), ${x.claims.length} claim(s) from ${file}\n`);
-          for (const e of x.events) printEvent({ ...e, reportId: '', sourceId: '', outlet: doc.outlet, published: x.source.published });
-          for (const c of x.claims) {
-            process.stdout.write(`${c.id}  ${c.kind} · ${c.claimant.name}${c.claimant.title ? ` (${c.claimant.title})` : ''}${c.via.length ? ` via ${c.via.join(' → ')}` : ''}${c.quantity ? ` · ${c.quantity.value} ${c.quantity.unit}` : ''}\n`);
-          }
-        }
-      } finally {
-        gazetteer.close();
-      }
-    });
+      },
+    );
 
   filterOptions(program.command('events').description('List stored events.'))
     .option('--limit <n>', 'how many', '50')
     .option('--offset <n>', 'skip this many', '0')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  docket events --country SY --from 2018-10-01\n  docket events --type "Explosions/Remote violence" --json\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  docket events --country SY --from 2018-10-01\n  docket events --type "Explosions/Remote violence" --json\n',
+    )
     .action(async (o: Record<string, unknown>, cmd: Command) => {
       const filter = filterFrom(o);
       const page = parsePage({ limit: o.limit, offset: o.offset });
@@ -207,7 +270,10 @@ export function buildCli(): Command {
     .option('--event <id>', 'claims linked to this event')
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  docket claims --kind responsibility\n  docket claims --claimant Hajizadeh --json\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  docket claims --kind responsibility\n  docket claims --claimant Hajizadeh --json\n',
+    )
     .action(async (o: Record<string, unknown>, cmd: Command) => {
       const filter = parseClaimFilter({ claimant: o.claimant, kind: o.kind, event: o.event });
       const page = parsePage({ limit: o.limit, offset: 0 });
@@ -219,7 +285,9 @@ export function buildCli(): Command {
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else {
           for (const c of result.items)
-            process.stdout.write(`${c.id}  ${c.kind} · ${c.claimant.name}${c.via.length ? ` via ${c.via.join(' → ')}` : ''}${c.quantity ? ` · ${c.quantity.value} ${c.quantity.unit}` : ''}\n    ${c.text.slice(0, 160)}\n`);
+            process.stdout.write(
+              `${c.id}  ${c.kind} · ${c.claimant.name}${c.via.length ? ` via ${c.via.join(' → ')}` : ''}${c.quantity ? ` · ${c.quantity.value} ${c.quantity.unit}` : ''}\n    ${c.text.slice(0, 160)}\n`,
+            );
           process.stdout.write(`${result.items.length} of ${result.total} claim(s)\n`);
         }
       } finally {
@@ -228,9 +296,14 @@ export function buildCli(): Command {
     });
 
   filterOptions(program.command('export').description('Export events as ACLED CSV, GeoJSON or JSON Lines.'))
-    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory(),
+    )
     .option('--out <file>', 'write to this file instead of standard output')
-    .addHelpText('after', '\nExamples:\n  docket export --format acled-csv --out events.csv\n  docket export --format geojson --country SY > syria.geojson\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  docket export --format acled-csv --out events.csv\n  docket export --format geojson --country SY > syria.geojson\n',
+    )
     .action(async (o: Record<string, unknown>, cmd: Command) => {
       const filter = filterFrom(o);
       const config = configFrom(cmd);
@@ -238,7 +311,8 @@ export function buildCli(): Command {
       const { ExportService } = await import('../services/export.service.js');
       const storage = new SqliteStorage(config.db);
       try {
-        const out: NodeJS.WritableStream = typeof o.out === 'string' ? createWriteStream(o.out) : process.stdout;
+        const out: NodeJS.WritableStream =
+          typeof o.out === 'string' ? createWriteStream(o.out) : process.stdout;
         for await (const chunk of new ExportService({ storage }).export(o.format as ExportFormat, filter)) {
           if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
         }
@@ -258,12 +332,16 @@ export function buildCli(): Command {
     .option('--port <port>', 'port (default: DOCKET_PORT or 8080; 0 = any free port)')
     .option('--host <host>', 'address (default: DOCKET_HOST or 127.0.0.1)')
     .option('--no-demo', 'do not load the demo corpus into an empty database')
-    .addHelpText('after', '\nExamples:\n  docket serve\n  docket --db /data/docket.db serve --port 9000 --no-demo\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  docket serve\n  docket --db /data/docket.db serve --port 9000 --no-demo\n',
+    )
     .action(async (o: { port?: string; host?: string; demo: boolean }, cmd: Command) => {
       const overrides: Partial<Config> = {};
       if (o.port !== undefined) {
         const port = Number(o.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ValidationError(`--port: expected 0–65535, got "${o.port}"`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new ValidationError(`--port: expected 0–65535, got "${o.port}"`);
         overrides.port = port;
       }
       if (o.host) overrides.host = o.host;
@@ -273,7 +351,13 @@ export function buildCli(): Command {
       const app = await createApp(config, log);
       if (config.demo) {
         const report = await loadDemoIfEmpty(app.storage, app.ingest);
-        if (report) log.info('demo corpus loaded', { sources: report.ingested, events: report.events, claims: report.claims, skipped: report.skipped.length });
+        if (report)
+          log.info('demo corpus loaded', {
+            sources: report.ingested,
+            events: report.events,
+            claims: report.claims,
+            skipped: report.skipped.length,
+          });
       }
       const server = await buildServer(app);
       const address = await server.listen({ port: config.port, host: config.host });
@@ -306,7 +390,8 @@ export function buildCli(): Command {
     .description('Print the configuration keys, their defaults and the values in force.')
     .action((_o: unknown, cmd: Command) => {
       const config = configFrom(cmd);
-      for (const k of CONFIG_KEYS) process.stdout.write(`${k.key.padEnd(20)} default ${k.default}\n${' '.repeat(20)} ${k.meaning}\n`);
+      for (const k of CONFIG_KEYS)
+        process.stdout.write(`${k.key.padEnd(20)} default ${k.default}\n${' '.repeat(20)} ${k.meaning}\n`);
       process.stdout.write(`\nIn force: ${JSON.stringify(config, null, 2)}\n`);
     });
 

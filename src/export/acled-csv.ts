@@ -5,13 +5,40 @@ import { DISORDER_TYPE } from '../domain/types.js';
 import type { CountryInfo } from '../gazetteer/countries.js';
 
 export const ACLED_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type', 'actor1',
-  'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting', 'iso', 'region',
-  'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision', 'source', 'source_scale',
-  'notes', 'fatalities', 'tags', 'timestamp',
+  'event_id_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'disorder_type',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'civilian_targeting',
+  'iso',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'tags',
+  'timestamp',
 ] as const;
 
-export function csvCell(value: unknown): string {
+export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   const s = String(value);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -30,13 +57,19 @@ export function acledRow(e: StoredEvent, seq: number, country: CountryInfo | und
   const by = (role: string) => e.actors.filter((a) => a.role === role);
   const a1 = by('actor1')[0];
   const a2 = by('actor2')[0];
-  const assoc = by('associate').map((a) => a.name).join('; ');
+  const assoc = by('associate')
+    .map((a) => a.name)
+    .join('; ');
   const inter1 = a1?.inter ?? '';
   const inter2 = a2?.inter ?? '';
-  const interaction = a1?.inter ? (a2?.inter ? Number([a1.inter, a2.inter].sort().join('')) : a1.inter * 10) : '';
+  const interaction = a1?.inter
+    ? a2?.inter
+      ? Number([a1.inter, a2.inter].sort().join(''))
+      : a1.inter * 10
+    : '';
   const date = e.date.precision === 'day' ? e.date.start : midpoint(e.date.start, e.date.end);
   const l = e.location;
-  const cells: unknown[] = [
+  const cells: (string | number | null | undefined)[] = [
     `${country?.cca3 ?? l?.countryCode ?? 'XXX'}${seq}`,
     date,
     date.slice(0, 4),

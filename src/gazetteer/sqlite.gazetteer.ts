@@ -85,7 +85,10 @@ export function gazetteerPath(cacheDir: string): string {
 }
 
 /** Open the cached gazetteer, building it first when it is missing (about 20 s, once). */
-export async function openGazetteer(cacheDir: string, log: (msg: string) => void = () => {}): Promise<SqliteGazetteer> {
+export async function openGazetteer(
+  cacheDir: string,
+  log: (msg: string) => void = () => {},
+): Promise<SqliteGazetteer> {
   const path = gazetteerPath(cacheDir);
   if (!existsSync(path)) {
     log(`Building the gazetteer index once (GeoNames cities500 from npm) into ${path} …`);

@@ -14,7 +14,9 @@ export function basemapGeoJson(): string {
     .map((d) => join(d, 'world-atlas', 'countries-110m.json'))
     .find((p) => existsSync(p));
   if (!file) throw new Error('npm package data not found: world-atlas/countries-110m.json (run npm install)');
-  const topo = JSON.parse(readFileSync(file, 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const topo = JSON.parse(readFileSync(file, 'utf8')) as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
   cached = JSON.stringify(feature(topo, topo.objects.countries));
   return cached;
 }

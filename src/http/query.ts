@@ -5,29 +5,33 @@ import { ValidationError } from '../domain/errors.js';
 import { EVENT_TYPES } from '../domain/types.js';
 import type { ClaimFilter, EventFilter, PageRequest } from '../ports/storage.port.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
-
-const bbox = z
+const isoDate = z
   .string()
-  .transform((s, ctx) => {
-    const parts = s.split(',').map(Number);
-    if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
-      ctx.addIssue({ code: 'custom', message: 'expected minLon,minLat,maxLon,maxLat' });
-      return z.NEVER;
-    }
-    const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
-    if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 || minLon > maxLon || minLat > maxLat) {
-      ctx.addIssue({ code: 'custom', message: 'bounding box out of range or inverted' });
-      return z.NEVER;
-    }
-    return [minLon, minLat, maxLon, maxLat] as [number, number, number, number];
-  });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+
+const bbox = z.string().transform((s, ctx) => {
+  const parts = s.split(',').map(Number);
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
+    ctx.addIssue({ code: 'custom', message: 'expected minLon,minLat,maxLon,maxLat' });
+    return z.NEVER;
+  }
+  const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
+  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 || minLon > maxLon || minLat > maxLat) {
+    ctx.addIssue({ code: 'custom', message: 'bounding box out of range or inverted' });
+    return z.NEVER;
+  }
+  return [minLon, minLat, maxLon, maxLat] as [number, number, number, number];
+});
 
 export const eventFilterSchema = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    country: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as SY').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as SY')
+      .optional(),
     type: z.enum(Object.keys(EVENT_TYPES) as [string, ...string[]]).optional(),
     subType: z.string().min(1).optional(),
     actor: z.string().min(1).max(200).optional(),
@@ -54,7 +58,10 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.join('.') || what, message: i.message }));
-  throw new ValidationError(`invalid ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  throw new ValidationError(
+    `invalid ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    issues,
+  );
 }
 
 const clean = (q: Record<string, unknown>): Record<string, unknown> =>

@@ -31,31 +31,51 @@ export async function buildServer(app: Pick<App, 'storage' | 'exports' | 'log'>)
   const log = app.log.child('http');
 
   server.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+    );
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
     return payload;
   });
   server.addHook('onResponse', async (req, reply) => {
-    log.debug('request', { requestId: req.id, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) });
+    log.debug('request', {
+      requestId: req.id,
+      method: req.method,
+      url: req.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
   });
 
   server.setErrorHandler((err, req, reply) => {
     if (err instanceof DocketError) {
       const issues = err instanceof ValidationError ? err.issues : undefined;
-      return reply.status(statusOf(err)).send({ error: { code: err.code, message: err.message, ...(issues ? { issues } : {}) } });
+      return reply
+        .status(statusOf(err))
+        .send({ error: { code: err.code, message: err.message, ...(issues ? { issues } : {}) } });
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: 'bad_request', message: (err as Error).message } });
     }
-    log.error('request failed', { requestId: req.id, url: req.url, error: (err as Error).message, stack: (err as Error).stack });
-    return reply.status(500).send({ error: { code: 'internal', message: `internal error (request ${req.id})` } });
+    log.error('request failed', {
+      requestId: req.id,
+      url: req.url,
+      error: (err as Error).message,
+      stack: (err as Error).stack,
+    });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: `internal error (request ${req.id})` } });
   });
 
   server.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
   const { storage } = app;
@@ -77,7 +97,15 @@ export async function buildServer(app: Pick<App, 'storage' | 'exports' | 'log'>)
     ]);
     return {
       ...event,
-      source: source && { id: source.id, title: source.title, outlet: source.outlet, url: source.url, published: source.published, sha256: source.sha256, text: source.text },
+      source: source && {
+        id: source.id,
+        title: source.title,
+        outlet: source.outlet,
+        url: source.url,
+        published: source.published,
+        sha256: source.sha256,
+        text: source.text,
+      },
       claims: claims.items.filter((c) => c.eventIds.includes(event.id) || event.claimIds.includes(c.id)),
     };
   });
@@ -101,7 +129,9 @@ export async function buildServer(app: Pick<App, 'storage' | 'exports' | 'log'>)
     return source;
   });
 
-  server.get('/api/timeline', async (req) => ({ buckets: await storage.timeline(parseEventFilter(req.query as Query)) }));
+  server.get('/api/timeline', async (req) => ({
+    buckets: await storage.timeline(parseEventFilter(req.query as Query)),
+  }));
 
   server.get('/api/facets', async () => storage.facets());
 
@@ -112,14 +142,13 @@ export async function buildServer(app: Pick<App, 'storage' | 'exports' | 'log'>)
 
   server.get('/api/export', async (req, reply) => {
     const q = req.query as Query;
-    const format = String(q.format ?? '');
+    const format = typeof q.format === 'string' ? q.format : '';
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
       throw new ValidationError(`invalid query: format: expected one of ${EXPORT_FORMATS.join(', ')}`, [
         { path: 'format', message: `expected one of ${EXPORT_FORMATS.join(', ')}` },
       ]);
     }
-    const { format: _f, ...rest } = q;
-    const filter = parseEventFilter(rest);
+    const filter = parseEventFilter({ ...q, format: undefined });
     const media = EXPORT_MEDIA[format as ExportFormat];
     reply.header('Content-Type', media.type);
     reply.header('Content-Disposition', `attachment; filename="docket-events.${media.ext}"`);

@@ -2,12 +2,21 @@
 // ("gunmen", "protesters") named after the event's country, and co-reference of descriptions
 // ("the guard", "the militant group") to the actor they stand for.
 import type { Span } from '../domain/types.js';
-import { ACTORS, ARMED_GROUP_ANAPHORS, GENERIC_ACTORS, type ActorDefinition } from './actor-lexicon.js';
+import {
+  ACTORS,
+  ARMED_GROUP_ANAPHORS,
+  GENERIC_ACTORS,
+  STATE_FORCES,
+  STATE_FORCE_RX,
+  type ActorDefinition,
+} from './actor-lexicon.js';
 
 export interface ActorMention extends Span {
   text: string;
   /** A known actor, or a generic one whose name needs the event's country. */
-  actor: ActorDefinition | { generic: (country: string) => string; inter: ActorDefinition['inter']; armed: boolean };
+  actor:
+    | ActorDefinition
+    | { generic: (country: string) => string; inter: ActorDefinition['inter']; armed: boolean };
   /** True when the mention is a description resolved by co-reference. */
   anaphoric: boolean;
 }
@@ -22,23 +31,53 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 
 /** Country names followed by a verb of attack: "Russia launched …" stands for its forces. */
 const COUNTRY_AS_FORCE: [RegExp, string][] = [
-  [/\bRussia(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Russia'],
-  [/\bUkraine(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Ukraine'],
-  [/\bIsrael(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Israel'],
-  [/\bTurkey(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Turkey'],
-  [/\bIran(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g, 'Military Forces of Iran'],
+  [
+    /\bRussia(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
+    'Military Forces of Russia',
+  ],
+  [
+    /\bUkraine(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
+    'Military Forces of Ukraine',
+  ],
+  [
+    /\bIsrael(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
+    'Military Forces of Israel',
+  ],
+  [
+    /\bTurkey(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
+    'Military Forces of Turkey',
+  ],
+  [
+    /\bIran(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
+    'Military Forces of Iran',
+  ],
 ];
+
+const SPEAKER_AFTER = /^\s+(?:\w+\s+)?(?:said|say|says|told|reported|added|stated|confirmed|announced)\b/;
+
+const forces = new Map<string, ActorDefinition>();
+function stateForce(info: { country: string; cc: string; short?: string }): ActorDefinition {
+  const name = `Military Forces of ${info.country}`;
+  let def = forces.get(name) ?? ACTORS.find((a) => a.name === name);
+  if (!def) {
+    def = { name, short: info.short ?? null, countryCode: info.cc, inter: 1, aliases: [], armed: true };
+    forces.set(name, def);
+  }
+  return def;
+}
 
 export function findActorMentions(text: string): ActorMention[] {
   const found: ActorMention[] = [];
   const free = (s: Span): boolean => !found.some((f) => overlaps(f, s));
+  // Named actors: where aliases overlap ("Islamic State" in "Islamic State's Sahel branch"), the longest wins.
+  const named: ActorMention[] = [];
   for (const { def, rx } of COMPILED) {
     if (!rx) continue;
-    for (const m of text.matchAll(rx)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      if (free(span)) found.push({ ...span, text: m[0], actor: def, anaphoric: false });
-    }
+    for (const m of text.matchAll(rx))
+      named.push({ start: m.index, end: m.index + m[0].length, text: m[0], actor: def, anaphoric: false });
   }
+  named.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const m of named) if (free(m)) found.push(m);
   for (const [rx, name] of COUNTRY_AS_FORCE) {
     const def = ACTORS.find((a) => a.name === name);
     if (!def) continue;
@@ -46,6 +85,13 @@ export function findActorMentions(text: string): ActorMention[] {
       const span = { start: m.index, end: m.index + m[0].length };
       if (free(span)) found.push({ ...span, text: m[0], actor: def, anaphoric: false });
     }
+  }
+  // State forces named by a demonym ("Russian missiles", "a Turkish drone").
+  for (const m of text.matchAll(STATE_FORCE_RX)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const info = STATE_FORCES[m[1] ?? ''];
+    if (!info || !free(span)) continue;
+    found.push({ ...span, text: m[0], actor: stateForce(info), anaphoric: false });
   }
   // Descriptions that co-refer to a named actor mentioned earlier in the text.
   for (const { def, anaphor } of COMPILED) {
@@ -62,7 +108,14 @@ export function findActorMentions(text: string): ActorMention[] {
     if (!free(span)) continue;
     const antecedent = [...found]
       .reverse()
-      .find((f) => f.end <= span.start && 'name' in f.actor && f.actor.armed && f.actor.inter !== 1 && f.actor.inter !== 8);
+      .find(
+        (f) =>
+          f.end <= span.start &&
+          'name' in f.actor &&
+          f.actor.armed &&
+          f.actor.inter !== 1 &&
+          f.actor.inter !== 8,
+      );
     if (antecedent && 'name' in antecedent.actor) {
       found.push({ ...span, text: m[0], actor: antecedent.actor, anaphoric: true });
       found.sort((a, b) => a.start - b.start);
@@ -71,13 +124,30 @@ export function findActorMentions(text: string): ActorMention[] {
   for (const g of GENERIC_ACTORS) {
     for (const m of text.matchAll(g.pattern)) {
       const span = { start: m.index, end: m.index + m[0].length };
-      if (free(span)) found.push({ ...span, text: m[0], actor: { generic: g.name, inter: g.inter, armed: g.armed }, anaphoric: false });
+      // "police said", "the army said": a source of the report, not a party to the event
+      if (SPEAKER_AFTER.test(text.slice(span.end, span.end + 30))) continue;
+      if (free(span))
+        found.push({
+          ...span,
+          text: m[0],
+          actor: { generic: g.name, inter: g.inter, armed: g.armed },
+          anaphoric: false,
+        });
     }
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
 /** The canonical name of a mention, given the event's country name for generic actors. */
-export function actorName(mention: ActorMention, country: string | null): string {
-  return 'name' in mention.actor ? mention.actor.name : mention.actor.generic(country ?? 'Unknown');
+export function actorName(
+  mention: ActorMention,
+  country: string | null,
+  countryCode: string | null = null,
+): string {
+  if ('name' in mention.actor) return mention.actor.name;
+  // the same country name as state forces named by demonym ("Military Forces of the Democratic Republic of Congo")
+  const known = countryCode
+    ? Object.values(STATE_FORCES).find((f) => f.cc === countryCode)?.country
+    : undefined;
+  return mention.actor.generic(known ?? country ?? 'Unknown');
 }

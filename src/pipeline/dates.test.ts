@@ -12,16 +12,31 @@ const one = (text: string, published: string) => {
 describe('findDates against the published date (2018-10-16, a Tuesday)', () => {
   const pub = '2018-10-16';
   it.each([
-    ['told the agency on Tuesday', { start: '2018-10-16', end: '2018-10-16', precision: 'day', value: '2018-10-16' }],
-    ['clashes on Saturday night', { start: '2018-10-13', end: '2018-10-13', precision: 'day', value: '2018-10-13' }],
-    ['struck earlier this month', { start: '2018-10-01', end: '2018-10-16', precision: 'month', value: '2018-10' }],
-    ['an attack in September', { start: '2018-09-01', end: '2018-09-30', precision: 'month', value: '2018-09' }],
+    [
+      'told the agency on Tuesday',
+      { start: '2018-10-16', end: '2018-10-16', precision: 'day', value: '2018-10-16' },
+    ],
+    [
+      'clashes on Saturday night',
+      { start: '2018-10-13', end: '2018-10-13', precision: 'day', value: '2018-10-13' },
+    ],
+    [
+      'struck earlier this month',
+      { start: '2018-10-01', end: '2018-10-16', precision: 'month', value: '2018-10' },
+    ],
+    [
+      'an attack in September',
+      { start: '2018-09-01', end: '2018-09-30', precision: 'month', value: '2018-09' },
+    ],
     ['a raid in November', { start: '2017-11-01', end: '2017-11-30', precision: 'month', value: '2017-11' }],
     ['killed yesterday', { start: '2018-10-15', end: '2018-10-15', precision: 'day', value: '2018-10-15' }],
     ['fighting last week', { start: '2018-10-08', end: '2018-10-14', precision: 'week', value: '2018-W41' }],
     ['a blast last month', { start: '2018-09-01', end: '2018-09-30', precision: 'month', value: '2018-09' }],
     ['on 3 March', { start: '2018-03-03', end: '2018-03-03', precision: 'day', value: '2018-03-03' }],
-    ['on October 14, 2018', { start: '2018-10-14', end: '2018-10-14', precision: 'day', value: '2018-10-14' }],
+    [
+      'on October 14, 2018',
+      { start: '2018-10-14', end: '2018-10-14', precision: 'day', value: '2018-10-14' },
+    ],
     ['on 20 October', { start: '2017-10-20', end: '2017-10-20', precision: 'day', value: '2017-10-20' }],
     ['in early September', { start: '2018-09-01', end: '2018-09-10', precision: 'month', value: '2018-09' }],
     ['two days ago', { start: '2018-10-14', end: '2018-10-14', precision: 'day', value: '2018-10-14' }],
@@ -29,7 +44,11 @@ describe('findDates against the published date (2018-10-16, a Tuesday)', () => {
   ])('%s', (text, expected) => expect(one(text, pub)).toMatchObject(expected));
 
   it('marks "since 2011" as a period, not a point', () => {
-    expect(one('hundreds killed since 2011', pub)).toMatchObject({ kind: 'period', start: '2011-01-01', end: pub });
+    expect(one('hundreds killed since 2011', pub)).toMatchObject({
+      kind: 'period',
+      start: '2011-01-01',
+      end: pub,
+    });
   });
 
   it('does not read the verbs "may" and "march" as months', () => {

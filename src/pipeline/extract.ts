@@ -76,10 +76,17 @@ function placeFrom(m: PlaceMention): Place {
     wherePrec: 1,
     uncertaintyKm: 5,
   };
-  if (e.kind === 'admin1') return { ...base, admin1: e.name, geoPrecision: 3, wherePrec: 4, uncertaintyKm: 100 };
+  if (e.kind === 'admin1')
+    return { ...base, admin1: e.name, geoPrecision: 3, wherePrec: 4, uncertaintyKm: 100 };
   if (e.kind === 'country') {
     const part = m.part ? `${m.part.replace(/ern$/, '')} ` : '';
-    return { ...base, name: part ? `${e.name} (${part.trim()})` : e.name, geoPrecision: 3, wherePrec: part ? 5 : 6, uncertaintyKm: 500 };
+    return {
+      ...base,
+      name: part ? `${e.name} (${part.trim()})` : e.name,
+      geoPrecision: 3,
+      wherePrec: part ? 5 : 6,
+      uncertaintyKm: 500,
+    };
   }
   return base;
 }
@@ -96,7 +103,12 @@ function relativePlace(m: PlaceMention): Place {
     geoPrecision: 2,
     wherePrec: 2,
     uncertaintyKm: Math.max(5, rel.distanceKm * 0.25),
-    reference: { name: m.entry.name, geonameId: m.entry.geonameId, distanceKm: rel.distanceKm, bearing: rel.bearing },
+    reference: {
+      name: m.entry.name,
+      geonameId: m.entry.geonameId,
+      distanceKm: rel.distanceKm,
+      bearing: rel.bearing,
+    },
   };
 }
 
@@ -104,7 +116,9 @@ const placeLevel = (m: PlaceMention | null): number =>
   !m ? 0 : m.entry.kind === 'city' ? 3 : m.entry.kind === 'admin1' ? 2 : 1;
 
 /** The place an event happened at, from the mentions in its window (reference points excluded). */
-function chooseLocation(window: PlaceMention[]): { place: Place; mention: PlaceMention; level: number } | null {
+function chooseLocation(
+  window: PlaceMention[],
+): { place: Place; mention: PlaceMention; level: number } | null {
   const sites = window.filter((p) => p.role === 'site' || p.role === 'context');
   const towns = sites.filter((p) => p.entry.kind === 'city');
   const pick =
@@ -117,7 +131,12 @@ function chooseLocation(window: PlaceMention[]): { place: Place; mention: PlaceM
     const place = placeFrom(pick);
     const rel = window.find((p) => p.relative && p.start > pick.end);
     if (rel?.relative && pick.entry.kind === 'city') {
-      place.reference = { name: rel.entry.name, geonameId: rel.entry.geonameId, distanceKm: rel.relative.distanceKm, bearing: rel.relative.bearing };
+      place.reference = {
+        name: rel.entry.name,
+        geonameId: rel.entry.geonameId,
+        distanceKm: rel.relative.distanceKm,
+        bearing: rel.relative.bearing,
+      };
     }
     return { place, mention: pick, level: placeLevel(pick) };
   }
@@ -132,7 +151,9 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
   const sentences = splitSentences(text);
   const dates = findDates(text, published);
   const actors = findActorMentions(text);
-  const hintCountries = actors.flatMap((a) => ('name' in a.actor && a.actor.countryCode && a.actor.inter === 1 ? [a.actor.countryCode] : []));
+  const hintCountries = actors.flatMap((a) =>
+    'name' in a.actor && a.actor.countryCode ? [a.actor.countryCode] : [],
+  );
   const places = findPlaces(text, deps.gazetteer, {
     blocked: actors.filter((a) => !a.anaphoric).map((a) => ({ start: a.start, end: a.end })),
     hintCountries,
@@ -169,10 +190,16 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
         }
       }
       const windowPlaces = places.filter((p) => inside(p, window));
-      const hasNewAnchor = windowDates.some((d) => d.kind === 'point') || windowPlaces.some((p) => p.role === 'site' && p.entry.kind === 'city');
+      const hasNewAnchor =
+        windowDates.some((d) => d.kind === 'point') ||
+        windowPlaces.some((p) => p.role === 'site' && p.entry.kind === 'city');
       if (isAnaphoric(gateInput) && !hasNewAnchor) {
         anaphoricRefs.push({ trigger, sentence });
-        notes.push({ span: { start: trigger.start, end: trigger.end }, text: trigger.text, reason: 'refers to an event already told' });
+        notes.push({
+          span: { start: trigger.start, end: trigger.end },
+          text: trigger.text,
+          reason: 'refers to an event already told',
+        });
         return;
       }
       const draft = buildDraft(text, sentence, trigger, window, {
@@ -182,7 +209,12 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
         actors: actors.filter(
           (a) =>
             inside(a, window) ||
-            (i > 0 && /^(?:killing|wounding|leaving|which|who|and then|while|as)\b/i.test(text.slice(clause.start, clause.end)) && inside(a, sentence) && a.end <= clause.start),
+            (i > 0 &&
+              /^(?:killing|wounding|leaving|which|who|and then|while|as)\b/i.test(
+                text.slice(clause.start, clause.end),
+              ) &&
+              inside(a, sentence) &&
+              a.end <= clause.start),
         ),
         weapons: weapons.filter((w) => inside(w, window)),
         fatalities: fatalities.filter((f) => inside(f, window)),
@@ -190,11 +222,36 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
         docCountry,
       });
       if (!draft) {
-        notes.push({ span: { start: trigger.start, end: trigger.end }, text: trigger.text, reason: 'no time, place or actor anchors it' });
+        notes.push({
+          span: { start: trigger.start, end: trigger.end },
+          text: trigger.text,
+          reason: 'no time, place or actor anchors it',
+        });
+        return;
+      }
+      // "It struck a residential district, killing two": the same event, told on.
+      const previous = drafts[drafts.length - 1];
+      if (previous && sentence.index - previous.sentence.index <= 1 && CONTINUATION.test(before)) {
+        continueDraft(previous, draft);
         return;
       }
       drafts.push(draft);
     });
+  }
+  // "Nobody was killed, the city said.": a toll told in a sentence of its own belongs to the event before.
+  for (const sentence of sentences) {
+    if (drafts.some((d) => d.sentence.index === sentence.index)) continue;
+    const tolls = fatalities.filter((f) => inside(f, sentence) && !f.aggregate);
+    const previous = [...drafts].reverse().find((d) => d.sentence.index < sentence.index);
+    if (
+      !tolls.length ||
+      !previous ||
+      sentence.index - previous.sentence.index > 1 ||
+      previous.event.fatalities
+    )
+      continue;
+    previous.event.fatalities = combineFatalities(tolls);
+    for (const f of tolls) previous.event.evidence.push(ev(text, 'fatalities', f));
   }
 
   const merged = mergeDrafts(drafts, published, docCountry);
@@ -207,6 +264,30 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
     claims,
     notes,
   };
+}
+
+/** A clause whose subject points back at the weapon or attack just told ("It struck", "The missile hit"). */
+const CONTINUATION =
+  /^\s*(?:it|they|the (?:missiles?|rockets?|drones?|strikes?|shells?|bombs?|blasts?|explosions?|attacks?|shelling|projectiles?))\s+(?:\w+\s+)?$/i;
+
+function continueDraft(into: Draft, d: Draft): void {
+  const e = into.event;
+  const n = d.event;
+  if (!e.fatalities && n.fatalities) {
+    e.fatalities = n.fatalities;
+    e.evidence.push(...n.evidence.filter((x) => x.field === 'fatalities'));
+  }
+  for (const w of n.weapons) if (!e.weapons.some((x) => x.kind === w.kind)) e.weapons.push({ ...w });
+  if (d.placeLevel > into.placeLevel && n.location && placesCompatible(e.location, n.location)) {
+    e.location = n.location;
+    into.placeLevel = d.placeLevel;
+    e.evidence = e.evidence.filter((x) => x.field !== 'location');
+    e.evidence.push(...n.evidence.filter((x) => x.field === 'location'));
+  }
+  for (const a of n.actors)
+    if (!e.actors.some((x) => x.name === a.name))
+      e.actors.push({ ...a, role: e.actors.some((x) => x.role === a.role) ? 'associate' : a.role });
+  e.summary = `${e.summary} ${n.summary}`;
 }
 
 function mostMentionedCountry(places: PlaceMention[]): PlaceMention | null {
@@ -231,13 +312,20 @@ interface WindowArgs {
   docCountry: PlaceMention | null;
 }
 
-function buildDraft(text: string, sentence: Sentence, trigger: TriggerMention, window: Span, a: WindowArgs): Draft | null {
+function buildDraft(
+  text: string,
+  sentence: Sentence,
+  trigger: TriggerMention,
+  window: Span,
+  a: WindowArgs,
+): Draft | null {
   const evidence: Evidence[] = [ev(text, 'trigger', trigger)];
   const date = a.dates.find((d) => d.kind === 'point') ?? null;
   const loc = chooseLocation(a.places);
   const fatalities = combineFatalities(a.fatalities);
   const usableFatalities = a.fatalities.filter((f) => !f.aggregate);
-  const anchored = date || (loc && loc.level >= 2) || usableFatalities.length > 0 || a.weapons.some((w) => w.count !== null);
+  const anchored =
+    date || (loc && loc.level >= 2) || usableFatalities.length > 0 || a.weapons.some((w) => w.count !== null);
   if (!anchored && !a.actors.length) return null;
   if (!anchored && !loc) return null;
   const country = loc?.place.country ?? a.docCountry?.entry.country ?? null;
@@ -247,18 +335,23 @@ function buildDraft(text: string, sentence: Sentence, trigger: TriggerMention, w
   const seen = new Map<string, EventActor>();
   const passiveBy = /\b(?:by|claimed by)\s+(?:the\s+)?$/i;
   for (const m of a.actors) {
-    const name = actorName(m, country);
+    const name = actorName(m, country, loc?.place.countryCode ?? a.docCountry?.entry.countryCode ?? null);
     if (seen.has(name)) continue;
     const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
     let role: EventActor['role'];
-    if (m.end <= trigger.start) role = /\b(?:against|on|targeting|at)\s+(?:the\s+)?$/i.test(beforeMention) ? 'actor2' : 'actor1';
+    if (m.end <= trigger.start)
+      role = /\b(?:against|on|targeting|at)\s+(?:the\s+)?$/i.test(beforeMention) ? 'actor2' : 'actor1';
     else role = passiveBy.test(beforeMention) ? 'actor1' : 'actor2';
     const def = 'name' in m.actor ? m.actor : null;
     seen.set(name, {
       name,
       short: def?.short ?? null,
       countryCode: def?.countryCode ?? loc?.place.countryCode ?? null,
-      inter: m.actor.inter,
+      // a state's forces acting outside their country are external forces (ACLED inter 8)
+      inter:
+        m.actor.inter === 1 && def?.countryCode && loc && def.countryCode !== loc.place.countryCode
+          ? 8
+          : m.actor.inter,
       role,
       mention: m.text,
     });
@@ -267,7 +360,10 @@ function buildDraft(text: string, sentence: Sentence, trigger: TriggerMention, w
   const actors = [...seen.values()];
   // one actor1 and one actor2 at most; the rest are associates
   for (const r of ['actor1', 'actor2'] as const) {
-    actors.filter((x) => x.role === r).slice(1).forEach((x) => (x.role = 'associate'));
+    actors
+      .filter((x) => x.role === r)
+      .slice(1)
+      .forEach((x) => (x.role = 'associate'));
   }
   if (!actors.some((x) => x.role === 'actor1')) {
     const a2s = actors.filter((x) => x.role === 'actor2');
@@ -284,7 +380,14 @@ function buildDraft(text: string, sentence: Sentence, trigger: TriggerMention, w
   }
   for (const f of usableFatalities) evidence.push(ev(text, 'fatalities', f));
   if (date) evidence.push(ev(text, 'date', date));
-  if (loc) evidence.push(ev(text, 'location', loc.mention.relative && loc.place.geoPrecision === 2 ? loc.mention.relative.span : loc.mention));
+  if (loc)
+    evidence.push(
+      ev(
+        text,
+        'location',
+        loc.mention.relative && loc.place.geoPrecision === 2 ? loc.mention.relative.span : loc.mention,
+      ),
+    );
 
   const a1 = actors.find((x) => x.role === 'actor1');
   const a2 = actors.find((x) => x.role === 'actor2');
@@ -343,16 +446,18 @@ function placesCompatible(a: Place | null, b: Place | null): boolean {
 function mergeDrafts(drafts: Draft[], published: IsoDate | null, docCountry: PlaceMention | null): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
-    const prev = [...out].reverse().find(
-      (p) =>
-        d.sentence.index - p.sentence.index <= 2 &&
-        p.sentence.index !== d.sentence.index &&
-        FAMILY_GROUP[p.family] === FAMILY_GROUP[d.family] &&
-        p.event.subEventType === d.event.subEventType &&
-        (!d.explicitDate || !p.explicitDate || rangesOverlap(p.event.date, d.event.date)) &&
-        placesCompatible(p.event.location, d.event.location) &&
-        (!d.explicitDate || !p.explicitDate || d.placeLevel < 3 || p.placeLevel < 3),
-    );
+    const prev = [...out]
+      .reverse()
+      .find(
+        (p) =>
+          d.sentence.index - p.sentence.index <= 2 &&
+          p.sentence.index !== d.sentence.index &&
+          FAMILY_GROUP[p.family] === FAMILY_GROUP[d.family] &&
+          p.event.subEventType === d.event.subEventType &&
+          (!d.explicitDate || !p.explicitDate || rangesOverlap(p.event.date, d.event.date)) &&
+          placesCompatible(p.event.location, d.event.location) &&
+          (!d.explicitDate || !p.explicitDate || d.placeLevel < 3 || p.placeLevel < 3),
+      );
     if (prev) {
       absorb(prev, d);
       continue;
@@ -367,7 +472,12 @@ function mergeDrafts(drafts: Draft[], published: IsoDate | null, docCountry: Pla
       d.event.location = { ...placeFromCountry(docCountry) };
       d.event.evidence.push(ev(d.sentence.text, 'location', { start: 0, end: 0 }));
       d.event.evidence.pop(); // the country comes from elsewhere in the text: point at that mention
-      d.event.evidence.push({ field: 'location', start: docCountry.start, end: docCountry.end, text: docCountry.text });
+      d.event.evidence.push({
+        field: 'location',
+        start: docCountry.start,
+        end: docCountry.end,
+        text: docCountry.text,
+      });
     }
   }
   return out;
@@ -409,7 +519,14 @@ function absorb(into: Draft, d: Draft): void {
     const have = e.actors.find((x) => x.name === a.name);
     if (!have) {
       const roleTaken = e.actors.some((x) => x.role === a.role);
-      e.actors.push({ ...a, role: roleTaken ? (a.role === 'actor1' && !e.actors.some((x) => x.role === 'actor2') ? 'actor2' : 'associate') : a.role });
+      e.actors.push({
+        ...a,
+        role: roleTaken
+          ? a.role === 'actor1' && !e.actors.some((x) => x.role === 'actor2')
+            ? 'actor2'
+            : 'associate'
+          : a.role,
+      });
     }
   }
   for (const w of n.weapons) {
@@ -446,7 +563,10 @@ function buildClaims(
   // → the person named as speaker in the next two sentences.
   mentions.forEach((m, i) => {
     if (m.claimantUnresolved === 'pronoun') {
-      const prev = mentions.slice(0, i).reverse().find((p) => !p.claimantUnresolved && /\s/.test(p.claimant.name));
+      const prev = mentions
+        .slice(0, i)
+        .reverse()
+        .find((p) => !p.claimantUnresolved && /\s/.test(p.claimant.name));
       if (prev) {
         m.claimant = { ...prev.claimant };
         if (!m.via.length) m.via = prev.via;
@@ -455,17 +575,31 @@ function buildClaims(
     } else if (m.claimantUnresolved === 'description') {
       const next = mentions
         .slice(i + 1)
-        .find((n) => !n.claimantUnresolved && n.sentence.index - m.sentence.index <= 2 && n.claimant.title && /\s/.test(n.claimant.name));
+        .find(
+          (n) =>
+            !n.claimantUnresolved &&
+            n.sentence.index - m.sentence.index <= 2 &&
+            n.claimant.title &&
+            /\s/.test(n.claimant.name),
+        );
       if (next) {
         const possessive = /^its\s/i.test(m.claimant.name)
           ? actors.find((a) => a.start >= m.sentence.start && a.end <= m.sentence.end && 'name' in a.actor)
           : null;
         m.claimant = {
           name: next.claimant.name,
-          title: [next.claimant.title, m.claimant.name.replace(/^(?:its|their|his|her)\s+/i, '')].filter(Boolean).join(', '),
-          affiliation: possessive && 'name' in possessive.actor ? possessive.actor.name : (m.claimant.affiliation ?? next.claimant.affiliation),
+          title: [next.claimant.title, m.claimant.name.replace(/^(?:its|their|his|her)\s+/i, '')]
+            .filter(Boolean)
+            .join(', '),
+          affiliation:
+            possessive && 'name' in possessive.actor
+              ? possessive.actor.name
+              : (m.claimant.affiliation ?? next.claimant.affiliation),
         };
-        next.claimant = { ...next.claimant, affiliation: next.claimant.affiliation ?? m.claimant.affiliation };
+        next.claimant = {
+          ...next.claimant,
+          affiliation: next.claimant.affiliation ?? m.claimant.affiliation,
+        };
         m.claimantUnresolved = null;
       }
     }
@@ -495,27 +629,57 @@ function buildClaims(
 
   return merged.map((m, i) => {
     const eventIds = new Set<string>();
-    const aggregate = Boolean(m.quantity && m.quantity.value >= 20 && /strikes|attacks|operations|raids|sorties|missions/i.test(m.quantity.unit));
+    const aggregate = Boolean(
+      m.quantity &&
+      m.quantity.value >= 20 &&
+      /strikes|attacks|operations|raids|sorties|missions/i.test(m.quantity.unit),
+    );
     if (!aggregate) {
       if (m.kind === 'responsibility' && m.aboutSpan) {
         const about = m.aboutSpan;
-        const nearest = [...drafts.entries()].filter(([, d]) => d.trigger.start >= about.start && d.trigger.end <= about.end).pop();
-        if (nearest) eventIds.add(events[nearest[0]]!.id);
-      } else drafts.forEach((d, k) => {
-        const about = m.statementSpan;
-        const t = d.trigger;
-        const inStatement = t.start >= about.start && t.end <= about.end;
-        const sameSentence = d.sentence.index === m.sentence.index || d.event.evidence.some((x) => x.field === 'trigger' && x.start >= m.sentence.start && x.end <= m.sentence.end);
-        if (inStatement || (sameSentence && m.kind !== 'responsibility')) eventIds.add(events[k]!.id);
-      });
+        const nearest = [...drafts.entries()]
+          .filter(([, d]) => d.trigger.start >= about.start && d.trigger.end <= about.end)
+          .pop();
+        // "X claimed responsibility." on its own: the attack told just before
+        const target =
+          nearest ??
+          [...drafts.entries()]
+            .filter(([, d]) => d.trigger.start < m.span.start && m.sentence.index - d.sentence.index <= 2)
+            .pop();
+        if (target) eventIds.add(events[target[0]]!.id);
+      } else
+        drafts.forEach((d, k) => {
+          const about = m.statementSpan;
+          const t = d.trigger;
+          const inStatement = t.start >= about.start && t.end <= about.end;
+          const sameSentence =
+            d.sentence.index === m.sentence.index ||
+            d.event.evidence.some(
+              (x) => x.field === 'trigger' && x.start >= m.sentence.start && x.end <= m.sentence.end,
+            );
+          if (inStatement || (sameSentence && m.kind !== 'responsibility')) eventIds.add(events[k]!.id);
+        });
       // "the strikes were the first time …": a definite reference to the last violent event told
-      if (!eventIds.size && /\bthe\s+(?:\w+\s+)?(?:strikes|attacks?|raids?|bombings?|operation|shelling|assault)\b/i.test(text.slice(m.statementSpan.start, m.statementSpan.end))) {
-        const target = [...drafts.entries()].reverse().find(([, d]) => d.trigger.start < m.statementSpan.start && FAMILY_GROUP[d.family] === 'violence');
+      if (
+        !eventIds.size &&
+        /\bthe\s+(?:\w+\s+)?(?:strikes|attacks?|raids?|bombings?|operation|shelling|assault)\b/i.test(
+          text.slice(m.statementSpan.start, m.statementSpan.end),
+        )
+      ) {
+        const target = [...drafts.entries()]
+          .reverse()
+          .find(([, d]) => d.trigger.start < m.statementSpan.start && FAMILY_GROUP[d.family] === 'violence');
         if (target) eventIds.add(events[target[0]]!.id);
       }
       for (const ref of anaphoricRefs) {
         if (ref.trigger.start >= m.statementSpan.start && ref.trigger.end <= m.statementSpan.end) {
-          const target = [...drafts.entries()].reverse().find(([, d]) => d.trigger.start < ref.trigger.start && FAMILY_GROUP[d.family] === FAMILY_GROUP[ref.trigger.rule.family]);
+          const target = [...drafts.entries()]
+            .reverse()
+            .find(
+              ([, d]) =>
+                d.trigger.start < ref.trigger.start &&
+                FAMILY_GROUP[d.family] === FAMILY_GROUP[ref.trigger.rule.family],
+            );
           if (target) eventIds.add(events[target[0]]!.id);
         }
       }
@@ -533,16 +697,24 @@ function buildClaims(
             inter: def?.actor.inter ?? null,
             role: e.actors.some((a) => a.role === 'actor1') ? 'associate' : 'actor1',
             mention: m.claimantSpan ? text.slice(m.claimantSpan.start, m.claimantSpan.end) : m.claimant.name,
-          } as EventActor);
+          });
           if (m.claimantSpan) e.evidence.push(ev(text, 'actors', m.claimantSpan));
         }
       }
     }
     // An outlet or agency that reports an event is its reported source.
-    if (/\b(?:TV|television|media|news agency|agency|radio|broadcaster)\b/i.test(m.claimant.name) || m.via.length === 0) {
+    if (
+      /\b(?:TV|television|media|news agency|agency|radio|broadcaster)\b/i.test(m.claimant.name) ||
+      m.via.length === 0
+    ) {
       for (const id of eventIds) {
         const e = events.find((x) => x.id === id);
-        if (e && /\b(?:TV|television|media|agency|radio|broadcaster)\b/i.test(m.claimant.name) && !e.reportedBy.includes(m.claimant.name)) e.reportedBy.push(m.claimant.name);
+        if (
+          e &&
+          /\b(?:TV|television|media|agency|radio|broadcaster)\b/i.test(m.claimant.name) &&
+          !e.reportedBy.includes(m.claimant.name)
+        )
+          e.reportedBy.push(m.claimant.name);
       }
     }
     const evidence: Evidence[] = [ev(text, 'statement', m.statementSpan)];

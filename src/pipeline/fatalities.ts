@@ -9,22 +9,41 @@ export interface FatalityMention extends Span {
   aggregate: boolean;
 }
 
-const VICTIMS = '(?:(?:people|persons|civilians|soldiers|troops|fighters|militants|members|police(?:men| officers)?|officers|children|women|men|villagers|worshippers|protesters|demonstrators|passengers|residents|attackers|insurgents|jihadists|rebels|combatants|servicemen|guards|workers|pilgrims|students|farmers|others|of them|Palestinians|Israelis|Ukrainians|Russians)\\s+)?';
-const KILL_AFTER = new RegExp(`^\\s*${VICTIMS}(?:\\w+\\s+){0,2}?(?:were|have been|had been|was|are|being)?\\s*(?:killed|dead|died|slain|massacred|executed|shot dead|lost their lives|perished|beheaded)\\b`, 'i');
-const KILL_BEFORE = /\b(?:killing|killed|kills|massacring|claiming the lives of|left|leaving|death toll (?:rose|climbed|reached|has risen|stood|stands|was|is)?\s*(?:to|at)?|(?:a |the )?toll of|deaths? of|bodies of)\s*$/i;
+const VICTIMS =
+  '(?:(?:of\\s+)?(?:people|persons|civilians|soldiers|troops|fighters|militants|members|police(?:men| officers)?|officers|children|women|men|villagers|worshippers|protesters|demonstrators|passengers|residents|attackers|insurgents|jihadists|rebels|combatants|servicemen|guards|workers|pilgrims|students|farmers|others|of them|Palestinians|Israelis|Ukrainians|Russians)\\s+)?';
+const KILL_AFTER = new RegExp(
+  `^\\s*${VICTIMS}(?:\\w+\\s+){0,2}?(?:were|have been|had been|was|are|being)?\\s*(?:killed|dead|died|slain|massacred|executed|shot dead|lost their lives|perished|beheaded)\\b`,
+  'i',
+);
+const KILL_BEFORE =
+  /\b(?:killing|killed|kills|massacring|massacred|executed|executing|shot dead|gunned down|beheaded|claiming the lives of|left|leaving|(?:put|puts|putting|gave|placed) the (?:death )?toll at|death toll (?:rose|climbed|reached|has risen|stood|stands|was|is)?\s*(?:to|at)?|(?:a |the )?toll of|deaths? of|bodies of)\s*$/i;
 const DEAD_AFTER = /^\s*(?:\w+\s+)?(?:dead|deaths|fatalities|bodies|were found dead)\b/i;
-const ZERO = /\b(?:no one|nobody|no-one|none) (?:was|were|had been|has been) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries|one died)\b|\bwithout (?:causing )?casualties\b|\bcaused no casualties\b/i;
+const ZERO =
+  /\b(?:no one|nobody|no-one|none) (?:was|were|had been|has been) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries|one died)\b(?!\s+(?:were|was|have been|has been)\s+(?:immediately\s+)?reported)|\bwithout (?:causing )?casualties\b|\bcaused no casualties\b/i;
 
 export function findFatalities(text: string): FatalityMention[] {
   const out: FatalityMention[] = [];
   for (const z of text.matchAll(new RegExp(ZERO.source, 'gi'))) {
-    out.push({ start: z.index, end: z.index + z[0].length, text: z[0], fatalities: { low: 0, best: 0, high: 0 }, aggregate: false });
+    out.push({
+      start: z.index,
+      end: z.index + z[0].length,
+      text: z[0],
+      fatalities: { low: 0, best: 0, high: 0 },
+      aggregate: false,
+    });
   }
   for (const n of findNumbers(text)) {
     const after = text.slice(n.end, n.end + 70);
     const before = text.slice(Math.max(0, n.start - 45), n.start);
     const killed = KILL_AFTER.exec(after);
-    const beforeHit = KILL_BEFORE.test(before) && /^\s*(?:people|civilians|soldiers|persons|of|and|,|\.|fighters|troops|children|women|villagers|worshippers|others|members|militants|police|protesters|dead)?/i.test(after) && !/^\s*(?:wounded|injured|hurt)\b/i.test(after.replace(/^\s*(?:people|civilians|soldiers|persons)\s*/i, ''));
+    const beforeHit =
+      KILL_BEFORE.test(before) &&
+      /^\s*(?:people|civilians|soldiers|persons|of|and|,|\.|fighters|troops|children|women|villagers|worshippers|others|members|militants|police|protesters|dead)?/i.test(
+        after,
+      ) &&
+      !/^\s*(?:wounded|injured|hurt)\b/i.test(
+        after.replace(/^\s*(?:people|civilians|soldiers|persons)\s*/i, ''),
+      );
     const dead = DEAD_AFTER.test(after);
     if (!killed && !beforeHit && !dead) continue;
     // "leaving 12 wounded" is not a death toll
@@ -37,7 +56,14 @@ export function findFatalities(text: string): FatalityMention[] {
       end,
       text: text.slice(n.start, end),
       fatalities: { low, best: low, high: Math.max(low, high) },
-      aggregate: n.aggregate || n.value >= 10_000 || /\b(?:in|during|throughout|since)\s+the\s+(?:war|conflict|fighting|uprising|insurgency)\b|\bsince\s+(?:19|20)\d\d\b/i.test(text.slice(n.start, n.end + 100)),
+      aggregate:
+        n.aggregate ||
+        n.value >= 10_000 ||
+        (n.value >= 1000 &&
+          /\b(?:have|has) (?:been )?(?:killed|died)\b/i.test(text.slice(n.end, n.end + 60))) ||
+        /\b(?:in|during|throughout|since)\s+the\s+(?:war|conflict|fighting|uprising|insurgency)\b|\bsince\s+(?:19|20)\d\d\b/i.test(
+          text.slice(n.start, n.end + 100),
+        ),
     });
   }
   return out.sort((a, b) => a.start - b.start);

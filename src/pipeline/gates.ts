@@ -17,7 +17,11 @@ export type Gate = (g: GateInput) => string | null;
 const last = (s: string, words: number): string => s.split(/\s+/).slice(-words).join(' ');
 
 export const isNegated: Gate = ({ before, after }) => {
-  if (/\b(?:no|not|never|neither|nor|without|n't|denied|denies|deny|denying|rejected|dismissed|refuted)\b/i.test(last(before, 7)))
+  if (
+    /\b(?:no|not|never|neither|nor|without|n't|nobody|none|denied|denies|deny|denying|rejected|dismissed|refuted)\b|\bno one\b/i.test(
+      last(before, 7),
+    )
+  )
     return 'negated';
   if (/^\S+\s+(?:was|were)\s+(?:not|never)\b/i.test(after)) return 'negated';
   if (/\b(?:denied|denies|deny|denying)\b/i.test(before)) return 'negated (denial)';
@@ -26,7 +30,11 @@ export const isNegated: Gate = ({ before, after }) => {
 
 export const isHypothetical: Gate = ({ before }) => {
   const near = last(before, 8);
-  if (/\b(?:could|would|might|may|will|shall|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|prepar(?:ing|es|ed) to|warn(?:ed|s|ing)? (?:of|that|it would)|fears? (?:of|that)|risk of|possible|potential|if|unless|in case of|ready to|threat of)\b/i.test(near))
+  if (
+    /\b(?:could|would|might|may|will|shall|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|prepar(?:ing|es|ed) to|warn(?:ed|s|ing)? (?:of|that|it would)|fears? (?:of|that)|risk of|possible|potential|if|unless|in case of|ready to|threat of)\b/i.test(
+      near,
+    )
+  )
     return 'hypothetical or threatened';
   return null;
 };
@@ -36,9 +44,14 @@ export const isHistorical: Gate = ({ before, after, dates, published }) => {
   if (dates.some((d) => d.kind === 'period')) return 'aggregate over a period';
   if (published) {
     const year = Number(published.slice(0, 4));
-    if (dates.length && dates.every((d) => Number(d.range.end.slice(0, 4)) < year - 1)) return 'historical background';
+    if (dates.length && dates.every((d) => Number(d.range.end.slice(0, 4)) < year - 1))
+      return 'historical background';
   }
-  if (/\b(?:began when|began in|in power since|history of|since the (?:start|beginning) of|Arab Spring|decades?[- ]long|years? of (?:war|conflict|fighting))\b/i.test(clause))
+  if (
+    /\b(?:began when|began in|war in \w+ began|conflict began|in power since|history of|since the (?:start|beginning) of|Arab Spring|decades?[- ]long|years? of (?:war|conflict|fighting))\b/i.test(
+      clause,
+    )
+  )
     return 'historical background';
   return null;
 };
@@ -46,17 +59,35 @@ export const isHistorical: Gate = ({ before, after, dates, published }) => {
 export const isAggregate: Gate = ({ before, after }) => {
   const around = `${last(before, 4)} ${after.split(/\s+/).slice(0, 6).join(' ')}`;
   // "700 drone strikes", "hundreds of attacks", "thousands of air raids": counts of events, not an event
-  if (/\b(?:\d{2,}(?:,\d{3})*|dozens|hundreds|thousands|scores|numerous|countless|several|multiple)\s+(?:of\s+)?(?:\w+\s+)?(?:drone |air ?|suicide |military |missile |rocket |bomb )?(?:strikes|attacks|raids|operations|bombings|airstrikes|clashes)\b/i.test(around))
+  if (
+    /\b(?:\d{2,}(?:,\d{3})*|dozens|hundreds|thousands|scores|numerous|countless|several|multiple)\s+(?:of\s+)?(?:\w+\s+)?(?:drone |air ?|suicide |military |missile |rocket |bomb )?(?:strikes|attacks|raids|operations|bombings|airstrikes|clashes)\b/i.test(
+      around,
+    )
+  )
     return 'aggregate count of events';
-  if (/\b(?:in|during|throughout)\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bso far this year\b|\bevery (?:day|week)\b|\bdaily\b|\bregularly\b/i.test(after.split(/[.;]/)[0] ?? ''))
+  if (
+    /\b(?:in|during|throughout)\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bso far this year\b|\bevery (?:day|week)\b|\bdaily\b|\bregularly\b/i.test(
+      after.split(/[.;]/)[0] ?? '',
+    )
+  )
     return 'aggregate over a period';
   if (/\b(?:have|has)\s+(?:been\s+)?(?:included|involved)\b/i.test(before)) return 'generic description';
+  // "at least 14,000 people have been killed": a running total, not one event
+  if (
+    /\b(?:have|has)\s+been\s*$/i.test(before) &&
+    /\b\d{1,3}(?:,\d{3})+|\bthousands\b|\bhundreds\b/i.test(before)
+  )
+    return 'aggregate total';
   return null;
 };
 
 /** "the strikes", "the attack": a reference back to an event already told, not a new one. */
 export const isAnaphoric: Gate = ({ before }) => {
-  if (/\b(?:the|these|those|such|that|this|similar)\s+(?:\w+\s+)?$/i.test(before) && !/\b(?:in|on|at)\s+the\s+$/i.test(before)) return 'refers to an event already told';
+  if (
+    /\b(?:the|these|those|such|that|this|similar)\s+(?:\w+\s+)?$/i.test(before) &&
+    !/\b(?:in|on|at)\s+the\s+$/i.test(before)
+  )
+    return 'refers to an event already told';
   return null;
 };
 

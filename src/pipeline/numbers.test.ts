@@ -18,7 +18,9 @@ describe('parseNumber', () => {
 
 describe('findNumbers', () => {
   it('reads qualifiers, ranges and vague words', () => {
-    const found = findNumbers('at least 12 killed, between 10 and 15 wounded, dozens missing, hundreds of thousands displaced');
+    const found = findNumbers(
+      'at least 12 killed, between 10 and 15 wounded, dozens missing, hundreds of thousands displaced',
+    );
     expect(found.map((n) => [n.value, n.high, n.approximate, n.aggregate])).toEqual([
       [12, null, true, false],
       [10, 15, true, false],

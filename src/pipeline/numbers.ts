@@ -1,17 +1,57 @@
 // Stage: numbers written in digits or words ("seven", "at least 12", "dozens", "two hundred").
 
 const UNITS: Record<string, number> = {
-  zero: 0, no: 0, a: 1, an: 1, one: 1, single: 1, two: 2, both: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
-  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
-  seventy: 70, eighty: 80, ninety: 90, dozen: 12, couple: 2,
+  zero: 0,
+  no: 0,
+  a: 1,
+  an: 1,
+  one: 1,
+  single: 1,
+  two: 2,
+  both: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  couple: 2,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 
 /** Vague quantities, coded the conservative ACLED way ("dozens" → 12, "tens" → 10, "hundreds" → 100). */
 export const VAGUE: Record<string, number> = {
-  several: 3, few: 3, some: 2, dozens: 12, scores: 20, tens: 10, hundreds: 100, thousands: 1000, many: 2,
-  numerous: 3, multiple: 2,
+  several: 3,
+  few: 3,
+  some: 2,
+  dozens: 12,
+  scores: 20,
+  tens: 10,
+  hundreds: 100,
+  thousands: 1000,
+  many: 2,
+  numerous: 3,
+  multiple: 2,
 };
 
 export interface NumberMatch {
@@ -27,7 +67,9 @@ export interface NumberMatch {
   aggregate: boolean;
 }
 
-const FREE_WORDS = Object.keys(UNITS).filter((w) => !['a', 'an', 'no', 'some', 'single', 'both', 'couple'].includes(w));
+const FREE_WORDS = Object.keys(UNITS).filter(
+  (w) => !['a', 'an', 'no', 'some', 'single', 'both', 'couple'].includes(w),
+);
 const WORD_NUMBER = `(?:${[...FREE_WORDS, ...Object.keys(SCALES)].join('|')})\\b`;
 const NUMBER_TOKEN = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${WORD_NUMBER}(?:[\\s-]+(?:and\\s+)?${WORD_NUMBER})*)`;
 const QUALIFIER = `(?:(?:at\\s+least|more\\s+than|over|nearly|almost|about|around|some|up\\s+to|roughly|approximately|as\\s+many\\s+as|no\\s+fewer\\s+than|at\\s+most)\\s+)`;
@@ -68,7 +110,8 @@ export function findNumbers(text: string): NumberMatch[] {
     if (m[1] && m[2]) {
       const low = parseNumber(m[1]);
       const high = parseNumber(m[2]);
-      if (low !== null && high !== null) out.push({ value: low, start, end, approximate: true, high, aggregate: false });
+      if (low !== null && high !== null)
+        out.push({ value: low, start, end, approximate: true, high, aggregate: false });
       continue;
     }
     if (m[7]) {
@@ -92,7 +135,10 @@ export function findNumbers(text: string): NumberMatch[] {
       start,
       end,
       approximate: Boolean(qualifier) || high !== null,
-      high: qualifier.startsWith('up to') || qualifier.startsWith('as many') || qualifier.startsWith('at most') ? value : high,
+      high:
+        qualifier.startsWith('up to') || qualifier.startsWith('as many') || qualifier.startsWith('at most')
+          ? value
+          : high,
       aggregate: false,
     });
   }

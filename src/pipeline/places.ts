@@ -31,7 +31,34 @@ export interface PlaceMention extends Span {
   trace: PlaceCandidateTrace[];
 }
 
-const CONNECTORS = new Set(['al', 'el', 'ez', 'az', 'ad', 'as', 'ar', 'ash', 'an', 'de', 'del', 'la', 'le', 'di', 'da', 'du', 'bin', 'ibn', 'abu', 'bani', 'beni', 'ul', 'es', 'ed', 'sur', 'upon']);
+const CONNECTORS = new Set([
+  'al',
+  'el',
+  'ez',
+  'az',
+  'ad',
+  'as',
+  'ar',
+  'ash',
+  'an',
+  'de',
+  'del',
+  'la',
+  'le',
+  'di',
+  'da',
+  'du',
+  'bin',
+  'ibn',
+  'abu',
+  'bani',
+  'beni',
+  'ul',
+  'es',
+  'ed',
+  'sur',
+  'upon',
+]);
 
 /** Capitalised words that are not places even when some village bears the name. */
 const STOP = new Set(
@@ -52,15 +79,22 @@ const STOP = new Set(
 );
 
 /** Words after a capitalised run that make it an organisation or a person's title, not a place. */
-const ORG_FOLLOWERS = /^\s*(?:News|news agency|News Agency|Agency|TV|Television|television|Radio|radio|newspaper|Times|Post|Tribune|Herald|Party|Front|Movement|Brigades?|Corps|Council|Ministry|University|Army|Forces|Group|Observatory|Institute|Foundation|Bank|Airways|Airlines|Company|Corporation|Inc|FC|United)\b/;
-const TITLE_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Brig|Maj|Col|Lt|Capt|Sgt|Adm|Gov|Sen|President|Prime Minister|Minister|Commander|Chief|King|Prince|Sheikh|Imam|Pope|spokesman|spokeswoman|leader|chief|general|colonel|said|says|told|by)\.?\s+)$/;
+const ORG_FOLLOWERS =
+  /^\s*(?:News|news agency|News Agency|Agency|TV|Television|television|Radio|radio|newspaper|Times|Post|Tribune|Herald|Party|Front|Movement|Brigades?|Corps|Council|Ministry|University|Army|Forces|Group|Observatory|Institute|Foundation|Bank|Airways|Airlines|Company|Corporation|Inc|FC|United)\b/;
+const TITLE_BEFORE =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Brig|Maj|Col|Lt|Capt|Sgt|Adm|Gov|Sen|President|Prime Minister|Minister|Commander|Chief|King|Prince|Sheikh|Imam|Pope|spokesman|spokeswoman|leader|chief|general|colonel|said|says|told|by)\.?\s+)$/;
 const CUE_BEFORE =
   /(?:\b(?:in|at|near|outside|around|from|into|across|toward|towards|on|of|to|inside|within|between|and|via|through|the (?:town|city|village|district|province|governorate|region|area|outskirts|suburb|neighbou?rhood|capital|port|port city) of|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? (?:of )?)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|province|governorate|region|area|capital|port)\s+of\s+)?)$/u;
-const SITE_CUE = /\b(?:in|at|near|outside|around|inside|on|into|the (?:town|city|village|district|area|outskirts|suburb|neighbou?rhood|capital|port|port city) of|outskirts of)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|area|capital|port)\s+of\s+)?$/u;
-const REFERENCE_BEFORE = /\b(?:bordering|border with|borders? of|border between|(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)|away from)\s+(?:the\s+)?$/;
-const RELATIVE = /\b(?:about|some|around|roughly|approximately|nearly)?\s*([\d.,]+|\w+)\s*(?:-|\s)?(km|kilometers|kilometres|kilometre|kilometer|miles|mi)\s+(?:\(\s*[\d.]+\s*miles?\s*\)\s+)?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/i;
-const PART_AFTER = /^'s\s+(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|northern|southern|eastern|western)\b/;
-const PART_BEFORE = /\b(northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)\s+$/i;
+const SITE_CUE =
+  /\b(?:in|at|near|outside|around|inside|on|into|the (?:town|city|village|district|area|outskirts|suburb|neighbou?rhood|capital|port|port city) of|outskirts of)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|area|capital|port)\s+of\s+)?$/u;
+const REFERENCE_BEFORE =
+  /\b(?:bordering|border with|borders? of|border between|(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)|away from)\s+(?:the\s+)?$/;
+const RELATIVE =
+  /\b(?:about|some|around|roughly|approximately|nearly)?\s*([\d.,]+|\w+)\s*(?:-|\s)?(km|kilometers|kilometres|kilometre|kilometer|miles|mi)\s+(?:\(\s*[\d.]+\s*miles?\s*\)\s+)?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/i;
+const PART_AFTER =
+  /^'s\s+(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|northern|southern|eastern|western)\b/;
+const PART_BEFORE =
+  /\b(northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)\s+$/i;
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
@@ -99,10 +133,17 @@ function capitalisedRuns(text: string): Token[][] {
   }
   if (run.length) runs.push(run);
   // trailing connectors are not part of a name
-  return runs.map((r) => {
-    while (r.length && CONNECTORS.has(r[r.length - 1]!.text.toLowerCase()) && !isCapitalised(r[r.length - 1]!.text)) r.pop();
-    return r;
-  }).filter((r) => r.length > 0);
+  return runs
+    .map((r) => {
+      while (
+        r.length &&
+        CONNECTORS.has(r[r.length - 1]!.text.toLowerCase()) &&
+        !isCapitalised(r[r.length - 1]!.text)
+      )
+        r.pop();
+      return r;
+    })
+    .filter((r) => r.length > 0);
 }
 
 export interface PlaceContext {
@@ -142,8 +183,10 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         const surface = text.slice(span.start, span.end);
         const folded = foldName(surface);
         if (!folded || (len === 1 && STOP.has(surface.toLowerCase()))) continue;
+        // Acronyms ("SANA", "SDF") are places only when they name a country ("US", "DRC").
+        const acronym = /^[A-Z.]{2,6}$/.test(surface);
         if (ctx.blocked.some((b) => overlaps(b, span))) continue;
-        const hits = gazetteer.lookup(folded);
+        const hits = gazetteer.lookup(folded).filter((h) => !acronym || h.entry.kind === 'country');
         if (!hits.length) continue;
         const before = text.slice(Math.max(0, span.start - 80), span.start);
         const after = text.slice(span.end, span.end + 40);
@@ -157,7 +200,11 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
           const n = findNumbers(rel[1] ?? '')[0]?.value ?? Number((rel[1] ?? '').replace(/,/g, ''));
           if (Number.isFinite(n) && n > 0) {
             const km = /mi/i.test(rel[2] ?? '') ? n * 1.609 : n;
-            relative = { distanceKm: km, bearing: bearingWord(rel[3] ?? ''), span: { start: span.start - rel[0].length, end: span.end } };
+            relative = {
+              distanceKm: km,
+              bearing: bearingWord(rel[3] ?? ''),
+              span: { start: span.start - rel[0].length, end: span.end },
+            };
           }
         }
         const partAfter = PART_AFTER.exec(text.slice(span.end, span.end + 20));
@@ -199,7 +246,8 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
   for (const cc of ctx.hintCountries ?? []) docCountries.set(cc, (docCountries.get(cc) ?? 0) + 1);
   for (const r of raws) {
     for (const h of r.hits) {
-      if (h.entry.kind === 'country') docCountries.set(h.entry.countryCode, (docCountries.get(h.entry.countryCode) ?? 0) + 1);
+      if (h.entry.kind === 'country')
+        docCountries.set(h.entry.countryCode, (docCountries.get(h.entry.countryCode) ?? 0) + 1);
     }
   }
   const score = (r: Raw, h: GazetteerHit, chosen: PlaceMention[]): PlaceCandidateTrace => {
@@ -210,7 +258,8 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
       s += h.match === 'name' ? 12 : h.match === 'demonym' ? 11 : 9;
       reasons.push('country name');
     } else if (e.kind === 'admin1') {
-      s += 7 + Math.log10(e.population + 1) * 0.3;
+      // A province usually shares its name with its capital: the town is meant unless the cue says otherwise.
+      s += 5 + Math.log10(e.population + 1) * 0.3;
       reasons.push('first-level division');
     } else {
       s += Math.log10(e.population + 10);
@@ -232,7 +281,9 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
       s += 3 + Math.min(inDoc, 3);
       reasons.push(`country ${e.countryCode} named in the text`);
     }
-    const near = chosen.filter((c) => c.entry.kind !== 'country' && c.entry.countryCode === e.countryCode).length;
+    const near = chosen.filter(
+      (c) => c.entry.kind !== 'country' && c.entry.countryCode === e.countryCode,
+    ).length;
     if (near && e.kind !== 'country') {
       s += Math.min(near, 3);
       reasons.push(`${near} other place(s) in ${e.countryCode}`);
@@ -245,11 +296,21 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
       s += 3;
       reasons.push('cue names a town');
     }
-    return { key: e.key, name: e.name, countryCode: e.countryCode, score: Math.round(s * 100) / 100, reasons };
+    return {
+      key: e.key,
+      name: e.name,
+      countryCode: e.countryCode,
+      score: Math.round(s * 100) / 100,
+      reasons,
+    };
   };
   const out: PlaceMention[] = [];
   // Countries and demonyms first, then the rest with what is known.
-  const order = [...raws].sort((a, b) => Number(b.hits.some((h) => h.entry.kind === 'country')) - Number(a.hits.some((h) => h.entry.kind === 'country')));
+  const order = [...raws].sort(
+    (a, b) =>
+      Number(b.hits.some((h) => h.entry.kind === 'country')) -
+      Number(a.hits.some((h) => h.entry.kind === 'country')),
+  );
   for (const r of order) {
     const traces = r.hits.map((h) => ({ h, t: score(r, h, out) })).sort((a, b) => b.t.score - a.t.score);
     const best = traces[0];
@@ -270,11 +331,23 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
 }
 
 const BEARINGS: Record<string, number> = {
-  north: 0, northeast: 45, east: 90, southeast: 135, south: 180, southwest: 225, west: 270, northwest: 315,
+  north: 0,
+  northeast: 45,
+  east: 90,
+  southeast: 135,
+  south: 180,
+  southwest: 225,
+  west: 270,
+  northwest: 315,
 };
 
 /** The point `km` away from (lat, lon) in a compass direction. */
-export function offsetPoint(lat: number, lon: number, km: number, bearing: string): { lat: number; lon: number } {
+export function offsetPoint(
+  lat: number,
+  lon: number,
+  km: number,
+  bearing: string,
+): { lat: number; lon: number } {
   const deg = BEARINGS[bearing] ?? 0;
   const R = 6371;
   const br = (deg * Math.PI) / 180;
@@ -282,13 +355,18 @@ export function offsetPoint(lat: number, lon: number, km: number, bearing: strin
   const λ1 = (lon * Math.PI) / 180;
   const δ = km / R;
   const φ2 = Math.asin(Math.sin(φ1) * Math.cos(δ) + Math.cos(φ1) * Math.sin(δ) * Math.cos(br));
-  const λ2 = λ1 + Math.atan2(Math.sin(br) * Math.sin(δ) * Math.cos(φ1), Math.cos(δ) - Math.sin(φ1) * Math.sin(φ2));
-  return { lat: Math.round(((φ2 * 180) / Math.PI) * 1e5) / 1e5, lon: Math.round(((λ2 * 180) / Math.PI) * 1e5) / 1e5 };
+  const λ2 =
+    λ1 + Math.atan2(Math.sin(br) * Math.sin(δ) * Math.cos(φ1), Math.cos(δ) - Math.sin(φ1) * Math.sin(φ2));
+  return {
+    lat: Math.round(((φ2 * 180) / Math.PI) * 1e5) / 1e5,
+    lon: Math.round(((λ2 * 180) / Math.PI) * 1e5) / 1e5,
+  };
 }
 
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = Math.PI / 180;
   const x =
-    Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(x)));
 }

@@ -3,7 +3,8 @@ import { splitClauses, splitSentences } from './sentences.js';
 
 describe('splitSentences', () => {
   it('keeps titles and initials inside a sentence and offsets exact', () => {
-    const text = 'Fighting resumed, said Brig. Gen. Ali Nouri of the U.S. Army. He added more. "Quiet," he said.';
+    const text =
+      'Fighting resumed, said Brig. Gen. Ali Nouri of the U.S. Army. He added more. "Quiet," he said.';
     const s = splitSentences(text);
     expect(s.map((x) => x.text)).toEqual([
       'Fighting resumed, said Brig. Gen. Ali Nouri of the U.S. Army.',
@@ -32,9 +33,13 @@ describe('splitSentences', () => {
 
 describe('splitClauses', () => {
   it('separates a retaliation clause from the main clause', () => {
-    const text = 'Drones hit targets in Syria this month, in retaliation for an attack in September on a parade.';
+    const text =
+      'Drones hit targets in Syria this month, in retaliation for an attack in September on a parade.';
     const [sentence] = splitSentences(text);
     const clauses = splitClauses(sentence!).map((c) => text.slice(c.start, c.end));
-    expect(clauses).toEqual(['Drones hit targets in Syria this month', 'in retaliation for an attack in September on a parade.']);
+    expect(clauses).toEqual([
+      'Drones hit targets in Syria this month',
+      'in retaliation for an attack in September on a parade.',
+    ]);
   });
 });

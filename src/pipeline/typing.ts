@@ -18,10 +18,16 @@ const byWeapon: [string[], SubEventType][] = [
   [['car bomb', 'improvised explosive device', 'landmine'], 'Remote explosive/landmine/IED'],
   [['grenade'], 'Grenade'],
   [['drone', 'aircraft', 'barrel bomb'], 'Air/drone strike'],
-  [['ballistic missile', 'cruise missile', 'missile', 'rocket', 'mortar', 'artillery shell'], 'Shelling/artillery/missile attack'],
+  [
+    ['ballistic missile', 'cruise missile', 'missile', 'rocket', 'mortar', 'artillery shell'],
+    'Shelling/artillery/missile attack',
+  ],
 ];
 
-const MILITARY_TARGET = /\b(?:soldiers|troops|military|army|base|checkpoint|convoy|patrol|barracks|police station|parade|positions?|outpost|garrison|fighters|militants|headquarters)\b/i;
+const CIVILIAN_TARGET =
+  /\b(?:village|villages|market|mosque|church|school|hospital|clinic|bus|minibus|camp for displaced|displacement camp|homes?|houses?|wedding|funeral|restaurant|hotel|residential|neighbou?rhood|farm|well)\b/i;
+const MILITARY_TARGET =
+  /\b(?:soldiers|troops|military|army|base|checkpoint|convoy|patrol|barracks|police station|parade|positions?|outpost|garrison|fighters|militants|headquarters)\b/i;
 
 export function settleType(x: TypingInput): { eventType: EventType; subEventType: SubEventType } {
   const { rule } = x.trigger;
@@ -44,22 +50,39 @@ export function settleType(x: TypingInput): { eventType: EventType; subEventType
   if (rule.family === 'violence' && rule.subEventType === 'Attack') return settleAttack(x);
   if (rule.family === 'territory') {
     if (x.actor1Inter === 1) return { eventType: 'Battles', subEventType: 'Government regains territory' };
-    if (x.actor1Inter !== null) return { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' };
+    if (x.actor1Inter !== null)
+      return { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' };
   }
   if (rule.family === 'protest') {
-    if (/\b(?:(?:shot|killed|opened fire on|beat|beaten)\b.*\b(?:protesters|demonstrators)|live (?:fire|ammunition))\b/i.test(x.window) || (x.fatalities ?? 0) > 0)
+    if (
+      /\b(?:(?:shot|killed|opened fire on|beat|beaten)\b.*\b(?:protesters|demonstrators)|live (?:fire|ammunition))\b/i.test(
+        x.window,
+      ) ||
+      (x.fatalities ?? 0) > 0
+    )
       return { eventType: 'Protests', subEventType: 'Excessive force against protesters' };
-    if (/\b(?:tear ?gas|dispersed|water cannons?|rubber bullets|arrested|detained|broke up)\b/i.test(x.window))
+    if (
+      /\b(?:tear ?gas|dispersed|water cannons?|rubber bullets|arrested|detained|broke up)\b/i.test(x.window)
+    )
       return { eventType: 'Protests', subEventType: 'Protest with intervention' };
-    if (/\b(?:riot|threw stones|torched|set fire|clashed with (?:police|security forces)|looted)\b/i.test(x.window))
+    if (
+      /\b(?:riot|threw stones|torched|set fire|clashed with (?:police|security forces)|looted)\b/i.test(
+        x.window,
+      )
+    )
       return { eventType: 'Riots', subEventType: 'Violent demonstration' };
   }
   return { eventType: rule.eventType, subEventType: rule.subEventType };
 }
 
 function settleAttack(x: TypingInput): { eventType: EventType; subEventType: SubEventType } {
-  if (x.actor2Inter === 7) return { eventType: 'Violence against civilians', subEventType: 'Attack' };
-  if ((x.actor2Inter !== null && x.actor2Inter !== 7 && x.actor2Inter !== 6) || MILITARY_TARGET.test(x.window))
+  // Only what follows the trigger names the target ("soldiers and Wagner fighters executed 17 men").
+  const target = x.window.slice(Math.max(0, x.window.indexOf(x.trigger.text)));
+  if (/^(?:executed|massacred?|beheaded|lynched)/i.test(x.trigger.text))
+    return { eventType: 'Violence against civilians', subEventType: 'Attack' };
+  if (x.actor2Inter === 7 || CIVILIAN_TARGET.test(target.slice(0, 80)))
+    return { eventType: 'Violence against civilians', subEventType: 'Attack' };
+  if ((x.actor2Inter !== null && x.actor2Inter !== 6) || MILITARY_TARGET.test(target))
     return { eventType: 'Battles', subEventType: 'Armed clash' };
   return { eventType: 'Violence against civilians', subEventType: 'Attack' };
 }

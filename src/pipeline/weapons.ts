@@ -1,6 +1,9 @@
 // Stage: weapons with counts ("seven military drones as well as six ballistic missiles").
 import type { Span, Weapon } from '../domain/types.js';
-import { parseNumber, VAGUE } from './numbers.js';
+import { STATE_FORCES } from './actor-lexicon.js';
+import { parseNumber } from './numbers.js';
+
+const VAGUE_COUNTS = new Set(['several', 'dozens', 'dozens of', 'hundreds of']);
 
 export interface WeaponMention extends Span, Weapon {
   text: string;
@@ -8,7 +11,10 @@ export interface WeaponMention extends Span, Weapon {
 
 /** Weapon nouns → the kind Docket records (singular; type-defining adjectives kept). */
 const NOUNS: [RegExp, string][] = [
-  [/suicide (?:car |truck )?bombs?|suicide vests?|(?:vehicle-borne )?suicide bombers?/, 'suicide bomb'],
+  [
+    /suicide (?:car |truck )?bombs?|suicide vests?|explosives?[- ](?:vests?|belts?)|(?:vehicle-borne )?suicide bombers?/,
+    'suicide bomb',
+  ],
   [/car bombs?|truck bombs?|VBIEDs?|vehicle-borne (?:improvised )?explosive devices?/, 'car bomb'],
   [/roadside bombs?|IEDs?|improvised explosive devices?|improvised bombs?/, 'improvised explosive device'],
   [/(?:land)?mines?|land mines?/, 'landmine'],
@@ -18,8 +24,11 @@ const NOUNS: [RegExp, string][] = [
   [/(?:anti-tank |guided |surface-to-air |air-to-surface )?missiles?/, 'missile'],
   [/(?:Grad |Katyusha )?rockets?/, 'rocket'],
   [/mortar (?:shells?|rounds?|bombs?)|mortars?/, 'mortar'],
-  [/artillery (?:shells?|rounds?)|shells/, 'artillery shell'],
-  [/(?:kamikaze |suicide |combat |armed |attack |bomber |military |Shahed |FPV )?drones?|unmanned aerial vehicles?|UAVs?/, 'drone'],
+  [/artillery (?:shells?|rounds?)|tank shells?|shells?/, 'artillery shell'],
+  [
+    /(?:kamikaze |suicide |combat |armed |attack |bomber |military |Shahed |FPV )?drones?|unmanned aerial vehicles?|UAVs?/,
+    'drone',
+  ],
   [/(?:hand )?grenades?/, 'grenade'],
   [/warplanes?|fighter jets?|jets|aircraft|helicopter gunships?|helicopters?/, 'aircraft'],
   [/(?:chlorine|sarin|mustard) gas|chemical weapons?|toxic gas/, 'chemical weapon'],
@@ -28,7 +37,11 @@ const NOUNS: [RegExp, string][] = [
 ];
 
 const COUNT = `(?:(\\d{1,3}(?:,\\d{3})*|\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|dozens of|several|two dozen|a dozen|dozens|hundreds of)\\s+)?`;
-const ADJ = `(?:(?:military|Iranian|Russian|Ukrainian|Israeli|Turkish|American|US|locally[- ]made|locally[- ]produced|home-?made|heavy|explosive-laden|explosives-laden|unidentified|enemy|armed)\\s+){0,2}`;
+const ADJ = `(?:(?:military|${Object.keys(STATE_FORCES)
+  .map((k) => k.replace(/\./g, '\\.'))
+  .join(
+    '|',
+  )}|locally[- ]made|locally[- ]produced|home-?made|heavy|explosive-laden|explosives-laden|unidentified|enemy|armed)\\s+){0,2}`;
 
 const RX = new RegExp(`\\b${COUNT}${ADJ}(${NOUNS.map(([rx]) => rx.source).join('|')})\\b`, 'gi');
 
@@ -40,17 +53,22 @@ export function findWeapons(text: string): WeaponMention[] {
     if (!kind) continue;
     const rawCount = (m[1] ?? '').toLowerCase();
     let count: number | null = null;
-    if (rawCount) {
-      if (rawCount in VAGUE) count = VAGUE[rawCount] ?? null;
-      else if (rawCount === 'dozens of') count = 12;
-      else if (rawCount === 'hundreds of') count = 100;
-      else if (rawCount === 'a dozen') count = 12;
+    // Vague words ("several shells", "dozens of rockets") give no count: Docket does not invent one.
+    if (rawCount && !VAGUE_COUNTS.has(rawCount)) {
+      if (rawCount === 'a dozen') count = 12;
       else if (rawCount === 'two dozen') count = 24;
       else count = rawCount === 'a' || rawCount === 'an' ? 1 : parseNumber(rawCount);
     }
-    // "23-millimeter cannons", "drone strikes": a noun used as a modifier is no weapon count
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (/^\s*(?:strikes?|attacks?|operations?|programme|program|industry|footage|images?|factory|production|unit|debris)\b/i.test(after)) continue;
+    // "23-millimeter cannons", "drone footage": a noun used as a modifier is no weapon
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    if (
+      /^\s*(?:operations?|programme|program|industry|footage|images?|factory|production|unit|debris|launch(?:er|ers|es)?)\b/i.test(
+        after,
+      )
+    )
+      continue;
+    // "a drone strike" names one drone attack; "700 drone strikes" counts attacks, not weapons
+    if (/^\s*(?:strikes?|attacks?|raids?)\b/i.test(after) && !['a', 'an', 'one'].includes(rawCount)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, count });
   }
   return out;

@@ -79,7 +79,10 @@ export interface Storage {
   saveExtraction(source: NewSource, extraction: Extraction, pipelineVersion: string): Promise<SaveResult>;
   hasSource(sha256: string): Promise<boolean>;
   getSource(id: string): Promise<Source | null>;
-  listSources(filter: { q?: string | undefined; outlet?: string | undefined }, page: PageRequest): Promise<Page<SourceSummary>>;
+  listSources(
+    filter: { q?: string | undefined; outlet?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<SourceSummary>>;
   listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>>;
   /** Every matching event in date order, for exports (streams through large sets). */
   iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent>;

@@ -43,13 +43,26 @@ export class IngestService {
   ) {}
 
   /** What the pipeline makes of one document, without storing anything. */
-  extractDocument(doc: Pick<IncomingDocument, 'text' | 'published' | 'outlet' | 'title' | 'url'>): Extraction {
+  extractDocument(
+    doc: Pick<IncomingDocument, 'text' | 'published' | 'outlet' | 'title' | 'url'>,
+  ): Extraction {
     return extract(doc, { gazetteer: this.deps.gazetteer });
   }
 
-  async ingest(items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: IngestOptions = {}): Promise<IngestReport> {
+  async ingest(
+    items: AsyncIterable<InputItem> | Iterable<InputItem>,
+    opts: IngestOptions = {},
+  ): Promise<IngestReport> {
     const now = this.deps.now ?? (() => new Date());
-    const report: IngestReport = { read: 0, ingested: 0, duplicates: 0, skipped: [], events: 0, claims: 0, sourceIds: [] };
+    const report: IngestReport = {
+      read: 0,
+      ingested: 0,
+      duplicates: 0,
+      skipped: [],
+      events: 0,
+      claims: 0,
+      sourceIds: [],
+    };
     for await (const item of items) {
       report.read++;
       if (item.kind === 'skipped') {
@@ -87,7 +100,10 @@ export class IngestService {
             } else report.duplicates++;
           }
         } catch (e) {
-          report.skipped.push({ input: doc.origin, reason: `could not be processed: ${(e as Error).message}` });
+          report.skipped.push({
+            input: doc.origin,
+            reason: `could not be processed: ${(e as Error).message}`,
+          });
         }
       }
       opts.onProgress?.({

@@ -72,7 +72,9 @@ export class SqliteStorage implements Storage {
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
     const applied = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+        (r) => r.version,
+      ),
     );
     for (const m of SQLITE_MIGRATIONS) {
       if (applied.has(m.version)) continue;
@@ -92,7 +94,8 @@ export class SqliteStorage implements Storage {
   saveExtraction(source: NewSource, extraction: Extraction, pipelineVersion: string): Promise<SaveResult> {
     const sourceId = sourceIdFor(source.sha256);
     const run = this.db.transaction((): SaveResult => {
-      const existing = this.db.prepare('SELECT id FROM sources WHERE sha256 = ?').get(source.sha256) as { id: string } | undefined;
+      const existing = this.db.prepare('SELECT id FROM sources WHERE sha256 = ?').get(source.sha256) as
+        { id: string } | undefined;
       if (existing) return { sourceId: existing.id, created: false, events: 0, claims: 0 };
       this.db
         .prepare(
@@ -100,12 +103,23 @@ export class SqliteStorage implements Storage {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          sourceId, source.sha256, source.text, source.raw, source.mediaType, source.outlet, source.url, source.title,
-          source.published, source.retrievedAt, source.origin,
+          sourceId,
+          source.sha256,
+          source.text,
+          source.raw,
+          source.mediaType,
+          source.outlet,
+          source.url,
+          source.title,
+          source.published,
+          source.retrievedAt,
+          source.origin,
         );
       const reportId = `${sourceId}.r1`;
       this.db
-        .prepare('INSERT INTO reports (id, source_id, extracted_at, pipeline_version, notes) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO reports (id, source_id, extracted_at, pipeline_version, notes) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(reportId, sourceId, new Date().toISOString(), pipelineVersion, JSON.stringify(extraction.notes));
       const idOf = (local: string): string => `${sourceId}.${local}`;
       const insertEvent = this.db.prepare(
@@ -125,10 +139,27 @@ export class SqliteStorage implements Storage {
         };
         const l = e.location;
         insertEvent.run(
-          stored.id, reportId, sourceId, e.eventType, e.subEventType, e.date.start, e.date.end, e.date.precision,
-          l?.countryCode ?? null, l?.country ?? null, l?.admin1 ?? null, l?.name ?? null, l?.lat ?? null, l?.lon ?? null,
-          l?.geoPrecision ?? null, e.fatalities?.best ?? null, `|${e.actors.map((a) => a.name.toLowerCase()).join('|')}|`,
-          e.summary, source.outlet, source.published, JSON.stringify(stored),
+          stored.id,
+          reportId,
+          sourceId,
+          e.eventType,
+          e.subEventType,
+          e.date.start,
+          e.date.end,
+          e.date.precision,
+          l?.countryCode ?? null,
+          l?.country ?? null,
+          l?.admin1 ?? null,
+          l?.name ?? null,
+          l?.lat ?? null,
+          l?.lon ?? null,
+          l?.geoPrecision ?? null,
+          e.fatalities?.best ?? null,
+          `|${e.actors.map((a) => a.name.toLowerCase()).join('|')}|`,
+          e.summary,
+          source.outlet,
+          source.published,
+          JSON.stringify(stored),
         );
       }
       const insertClaim = this.db.prepare(
@@ -147,7 +178,14 @@ export class SqliteStorage implements Storage {
           published: source.published,
         };
         insertClaim.run(
-          stored.id, reportId, sourceId, c.kind, c.claimant.name, c.statedOn?.start ?? null, source.outlet, source.published,
+          stored.id,
+          reportId,
+          sourceId,
+          c.kind,
+          c.claimant.name,
+          c.statedOn?.start ?? null,
+          source.outlet,
+          source.published,
           JSON.stringify(stored),
         );
         for (const eid of stored.eventIds) link.run(stored.id, eid);
@@ -166,7 +204,10 @@ export class SqliteStorage implements Storage {
     return Promise.resolve(row ? toSource(row) : null);
   }
 
-  listSources(filter: { q?: string | undefined; outlet?: string | undefined }, page: PageRequest): Promise<Page<SourceSummary>> {
+  listSources(
+    filter: { q?: string | undefined; outlet?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<SourceSummary>> {
     const where: string[] = [];
     const params: Param[] = [];
     if (filter.q) {
@@ -178,7 +219,9 @@ export class SqliteStorage implements Storage {
       params.push(filter.outlet);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM sources s ${w}`).get(...params) as { n: number }).n;
+    const total = (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM sources s ${w}`).get(...params) as { n: number }
+    ).n;
     const rows = this.db
       .prepare(
         `SELECT s.id, s.sha256, s.title, s.outlet, s.url, s.published, s.retrieved_at, s.origin, s.media_type,
@@ -186,7 +229,10 @@ export class SqliteStorage implements Storage {
            (SELECT COUNT(*) FROM claims c WHERE c.source_id = s.id) AS claims
          FROM sources s ${w} ORDER BY s.published DESC, s.id LIMIT ? OFFSET ?`,
       )
-      .all(...params, page.limit, page.offset) as (Omit<SourceRow, 'text' | 'raw'> & { events: number; claims: number })[];
+      .all(...params, page.limit, page.offset) as (Omit<SourceRow, 'text' | 'raw'> & {
+      events: number;
+      claims: number;
+    })[];
     return Promise.resolve({
       items: rows.map((r) => ({
         id: r.id,
@@ -244,7 +290,9 @@ export class SqliteStorage implements Storage {
       params.push(f.sourceId);
     }
     if (f.q) {
-      where.push('e.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?))');
+      where.push(
+        'e.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?))',
+      );
       params.push(ftsQuery(f.q));
     }
     return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
@@ -252,7 +300,9 @@ export class SqliteStorage implements Storage {
 
   listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
     const { sql, params } = this.eventWhere(filter);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params) as { n: number }).n;
+    const total = (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params) as { n: number }
+    ).n;
     const rows = this.db
       .prepare(`SELECT e.doc FROM events e ${sql} ORDER BY e.date_start DESC, e.id LIMIT ? OFFSET ?`)
       .all(...params, page.limit, page.offset) as { doc: string }[];
@@ -293,11 +343,14 @@ export class SqliteStorage implements Storage {
       params.push(filter.sourceId);
     }
     if (filter.q) {
-      where.push('c.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?))');
+      where.push(
+        'c.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?))',
+      );
       params.push(ftsQuery(filter.q));
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM claims c ${w}`).get(...params) as { n: number }).n;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM claims c ${w}`).get(...params) as { n: number })
+      .n;
     const rows = this.db
       .prepare(`SELECT c.doc FROM claims c ${w} ORDER BY c.published DESC, c.id LIMIT ? OFFSET ?`)
       .all(...params, page.limit, page.offset) as { doc: string }[];
@@ -307,14 +360,18 @@ export class SqliteStorage implements Storage {
   timeline(filter: EventFilter): Promise<{ date: string; count: number }[]> {
     const { sql, params } = this.eventWhere(filter);
     const rows = this.db
-      .prepare(`SELECT e.date_start AS date, COUNT(*) AS count FROM events e ${sql} GROUP BY e.date_start ORDER BY e.date_start`)
+      .prepare(
+        `SELECT e.date_start AS date, COUNT(*) AS count FROM events e ${sql} GROUP BY e.date_start ORDER BY e.date_start`,
+      )
       .all(...params) as { date: string; count: number }[];
     return Promise.resolve(rows);
   }
 
   facets(): Promise<Facets> {
     const eventTypes = this.db
-      .prepare('SELECT event_type AS value, COUNT(*) AS count FROM events GROUP BY event_type ORDER BY count DESC')
+      .prepare(
+        'SELECT event_type AS value, COUNT(*) AS count FROM events GROUP BY event_type ORDER BY count DESC',
+      )
       .all() as Facets['eventTypes'];
     const countries = this.db
       .prepare(
@@ -323,14 +380,22 @@ export class SqliteStorage implements Storage {
       )
       .all() as Facets['countries'];
     const outlets = this.db
-      .prepare('SELECT outlet AS value, COUNT(*) AS count FROM sources WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC')
+      .prepare(
+        'SELECT outlet AS value, COUNT(*) AS count FROM sources WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC',
+      )
       .all() as Facets['outlets'];
     return Promise.resolve({ eventTypes, countries, outlets });
   }
 
   stats(): Promise<Stats> {
-    const n = (table: string): number => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return Promise.resolve({ sources: n('sources'), reports: n('reports'), events: n('events'), claims: n('claims') });
+    const n = (table: string): number =>
+      (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return Promise.resolve({
+      sources: n('sources'),
+      reports: n('reports'),
+      events: n('events'),
+      claims: n('claims'),
+    });
   }
 
   close(): Promise<void> {

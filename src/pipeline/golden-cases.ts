@@ -1,0 +1,907 @@
+/**
+ * Golden table for extraction tests.
+ *
+ * Every snippet below is self-written test text (not copied from any article). Each case records what
+ * a careful human coder following the ACLED codebook conventions in docs/DOMAIN.md would record.
+ * Optional fields that are left out are not part of the expectation for that case.
+ *
+ * Conventions used throughout:
+ * - Relative dates resolve against `published`: "on Tuesday" is the most recent Tuesday on or before
+ *   the publication date (day precision); "yesterday" is the day before; "on 3 March" is that day, in the
+ *   previous year if that would fall after `published`; "earlier this month" runs from the 1st to
+ *   `published` (precision 'month', or 'week' when that span is 7 days or less); "earlier this week" runs
+ *   from Monday to `published` ('week'); "last week" is the previous Monday–Sunday ('week');
+ *   "in September" / "last month" cover the whole month ('month'), in the previous year if that month
+ *   is later than the publication month.
+ * - Fatalities follow the most conservative credible figure: "at least 12" -> 12/12/12,
+ *   "between 10 and 15" -> 10/10/15, "dozens" -> 12, "tens" -> 10. `null` means no figure is reported
+ *   (including "no casualties were reported"); 0/0/0 only when the text says nobody was killed.
+ * - Negated, hypothetical, threatened or planned actions and background aggregates are not events.
+ * - Places are GeoNames names (or ascii names) from cities500.txt, or a country name when only the
+ *   country is known.
+ */
+
+export interface GoldenEvent {
+  eventType: string; // ACLED event type, exact spelling from DOMAIN.md
+  subEventType: string; // ACLED sub-event type, exact spelling
+  place?: string; // expected resolved place name (GeoNames name or ascii name), omit if none
+  countryCode?: string; // ISO alpha-2 of the event place
+  date?: { start: string; end: string; precision: 'day' | 'week' | 'month' | 'year' };
+  actors?: string[]; // substrings (case-insensitive) that must appear among the event's actor names
+  weapons?: { kind: string; count: number | null }[]; // kind: singular noun
+  fatalities?: { low: number; best: number; high: number } | null; // null = not reported
+}
+
+export interface GoldenClaim {
+  claimant?: string; // substring of the claimant name
+  via?: string[]; // substrings of relaying outlets, nearest first
+  kind?: 'responsibility' | 'activity' | 'casualties' | 'denial' | 'assessment' | 'other';
+  quantity?: number;
+}
+
+export interface GoldenCase {
+  name: string; // short unique name saying what it tests
+  published: string; // YYYY-MM-DD, the report's publication date
+  text: string;
+  events: GoldenEvent[]; // [] when a careful coder records no event
+  claims?: GoldenClaim[];
+}
+
+const EXPLOSIONS = 'Explosions/Remote violence';
+const VAC = 'Violence against civilians';
+const STRATEGIC = 'Strategic developments';
+
+export const GOLDEN_CASES: GoldenCase[] = [
+  // ---------------------------------------------------------------- date expressions
+  {
+    name: 'date: "on Tuesday" resolves to the most recent Tuesday before a Thursday publication',
+    published: '2024-03-14',
+    text:
+      'Two Russian missiles hit the centre of Sumy on Tuesday, killing three civilians and damaging a ' +
+      'school, the regional military administration said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Shelling/artillery/missile attack',
+        place: 'Sumy',
+        countryCode: 'UA',
+        date: { start: '2024-03-12', end: '2024-03-12', precision: 'day' },
+        actors: ['Russia'],
+        weapons: [{ kind: 'missile', count: 2 }],
+        fatalities: { low: 3, best: 3, high: 3 },
+      },
+    ],
+  },
+  {
+    name: 'date: weekday equal to the publication day is the same day; "no casualties were reported" is null',
+    published: '2024-05-07',
+    text:
+      'Al-Shabaab militants fired several mortar shells at the presidential palace compound in ' +
+      'Mogadishu on Tuesday, police said. No casualties were reported.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Shelling/artillery/missile attack',
+        place: 'Mogadishu',
+        countryCode: 'SO',
+        date: { start: '2024-05-07', end: '2024-05-07', precision: 'day' },
+        actors: ['Shabaab'],
+        weapons: [{ kind: 'mortar shell', count: null }],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'date: "yesterday" is the day before publication (armed clash)',
+    published: '2023-11-09',
+    text:
+      'Somali soldiers clashed with al-Shabaab fighters near Afgooye yesterday, killing four militants, ' +
+      'an army commander told reporters.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Afgooye',
+        countryCode: 'SO',
+        date: { start: '2023-11-08', end: '2023-11-08', precision: 'day' },
+        actors: ['Shabaab', 'Somali'],
+        fatalities: { low: 4, best: 4, high: 4 },
+      },
+    ],
+  },
+  {
+    name: 'date: "on 3 March" is an exact day in the publication year (landmine)',
+    published: '2024-03-10',
+    text:
+      'A landmine exploded under a minibus on a farm road outside Baqubah on 3 March, killing five ' +
+      'passengers, Iraqi police said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Baqubah',
+        countryCode: 'IQ',
+        date: { start: '2024-03-03', end: '2024-03-03', precision: 'day' },
+        weapons: [{ kind: 'landmine', count: 1 }],
+        fatalities: { low: 5, best: 5, high: 5 },
+      },
+    ],
+  },
+  {
+    name: 'date: a day-and-month later than publication falls in the previous year',
+    published: '2024-01-05',
+    text:
+      'Russian artillery shelled a bus stop in Kherson on 28 December, killing two people, Ukrainian ' +
+      'officials said on Friday.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Shelling/artillery/missile attack',
+        place: 'Kherson',
+        countryCode: 'UA',
+        date: { start: '2023-12-28', end: '2023-12-28', precision: 'day' },
+        actors: ['Russia'],
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+    ],
+  },
+  {
+    name: 'date: "earlier this month" mid-month spans the 1st to publication, month precision',
+    published: '2024-06-20',
+    text:
+      "Gunmen from the Islamic State's Sahel branch killed at least 20 villagers in an attack near " +
+      'Menaka earlier this month, local officials said on Thursday.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Menaka',
+        countryCode: 'ML',
+        date: { start: '2024-06-01', end: '2024-06-20', precision: 'month' },
+        actors: ['Islamic State'],
+        fatalities: { low: 20, best: 20, high: 20 },
+      },
+    ],
+  },
+  {
+    name: 'date: "earlier this month" within the first week gets week precision',
+    published: '2024-09-05',
+    text:
+      'Nigerian troops repelled an attack by Islamic State West Africa Province fighters on a military ' +
+      'base in Monguno earlier this month, the army said on Thursday, adding that 11 militants were killed.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Monguno',
+        countryCode: 'NG',
+        date: { start: '2024-09-01', end: '2024-09-05', precision: 'week' },
+        actors: ['Islamic State', 'Nigeria'],
+        fatalities: { low: 11, best: 11, high: 11 },
+      },
+    ],
+  },
+  {
+    name: 'date: "last week" is the previous Monday to Sunday (air strike)',
+    published: '2024-04-17',
+    text:
+      'Myanmar military aircraft bombed a village near Monywa last week, killing seven civilians, a ' +
+      'local resistance group said on Wednesday.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Monywa',
+        countryCode: 'MM',
+        date: { start: '2024-04-08', end: '2024-04-14', precision: 'week' },
+        actors: ['Myanmar'],
+        fatalities: { low: 7, best: 7, high: 7 },
+      },
+    ],
+  },
+  {
+    name: 'date: "in September" published in October is the whole of September',
+    published: '2023-10-12',
+    text:
+      'Malian soldiers and Wagner Group fighters executed at least 17 men in a village near Mopti in ' +
+      'September, a human rights group said in a report published on Thursday.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Mopti',
+        countryCode: 'ML',
+        date: { start: '2023-09-01', end: '2023-09-30', precision: 'month' },
+        actors: ['Mali', 'Wagner'],
+        fatalities: { low: 17, best: 17, high: 17 },
+      },
+    ],
+  },
+  {
+    name: 'date: "last month" in a leap year covers all of February; looting without fatalities',
+    published: '2024-03-05',
+    text:
+      'Residents said Rapid Support Forces fighters looted and set fire to the main market in Nyala ' +
+      'last month, destroying hundreds of shops.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Looting/property destruction',
+        place: 'Nyala',
+        countryCode: 'SD',
+        date: { start: '2024-02-01', end: '2024-02-29', precision: 'month' },
+        actors: ['Rapid Support'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'date: a month later than the publication month means the previous year (abduction)',
+    published: '2024-02-10',
+    text:
+      'Al-Shabaab fighters abducted six aid workers near Baidoa in November, their employer said on ' +
+      'Saturday. Four of them have since been released.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Abduction/forced disappearance',
+        place: 'Baidoa',
+        countryCode: 'SO',
+        date: { start: '2023-11-01', end: '2023-11-30', precision: 'month' },
+        actors: ['Shabaab'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'date: "on Saturday night" published on Monday; place "near Konduga"',
+    published: '2023-12-04',
+    text:
+      'Gunmen believed to be Boko Haram fighters killed eight farmers in their fields near Konduga on ' +
+      'Saturday night, a local militia leader said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Konduga',
+        countryCode: 'NG',
+        date: { start: '2023-12-02', end: '2023-12-02', precision: 'day' },
+        actors: ['Boko Haram'],
+        fatalities: { low: 8, best: 8, high: 8 },
+      },
+    ],
+  },
+  {
+    name: 'date: "earlier this week" runs from Monday to publication (drone strike)',
+    published: '2024-08-28',
+    text:
+      'A Turkish drone struck a car near Manbij earlier this week, killing two fighters of the Syrian ' +
+      'Democratic Forces, the SDF said on Wednesday.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Manbij',
+        countryCode: 'SY',
+        date: { start: '2024-08-26', end: '2024-08-28', precision: 'week' },
+        actors: ['Turk', 'Syrian Democratic Forces'],
+        weapons: [{ kind: 'drone', count: 1 }],
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- places
+  {
+    name: 'place: "the town of X, 45 km north of Y" resolves to the named town X',
+    published: '2024-10-16',
+    text:
+      'Gunmen attacked a police checkpoint in the town of Tarmiyah, 45 km north of Baghdad, on Monday ' +
+      'night, killing two policemen, Iraqi security sources said.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'At Tarmiyah',
+        countryCode: 'IQ',
+        date: { start: '2024-10-14', end: '2024-10-14', precision: 'day' },
+        actors: ['Iraq'],
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+    ],
+  },
+  {
+    name: 'place: an unnamed village "24 km north of Kirkuk" is coded near Kirkuk',
+    published: '2024-07-11',
+    text:
+      'Islamic State militants attacked a village 24 km north of Kirkuk on Wednesday, killing three ' +
+      'shepherds, a local official said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Kirkuk',
+        countryCode: 'IQ',
+        date: { start: '2024-07-10', end: '2024-07-10', precision: 'day' },
+        actors: ['Islamic State'],
+        fatalities: { low: 3, best: 3, high: 3 },
+      },
+    ],
+  },
+  {
+    name: 'place: "near the town of Sake"; clash with no toll given',
+    published: '2024-06-03',
+    text:
+      "Soldiers of the Democratic Republic of Congo's army clashed with M23 rebels near the town of Sake " +
+      'on Sunday, the army said, without giving a toll.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Sake',
+        countryCode: 'CD',
+        date: { start: '2024-06-02', end: '2024-06-02', precision: 'day' },
+        actors: ['M23', 'Congo'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'place: only the country is known ("northern Burkina Faso")',
+    published: '2024-01-24',
+    text:
+      'Jihadists killed at least 15 civilians in an attack on a village in northern Burkina Faso on ' +
+      'Sunday, a regional official said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Burkina Faso',
+        countryCode: 'BF',
+        date: { start: '2024-01-21', end: '2024-01-21', precision: 'day' },
+        fatalities: { low: 15, best: 15, high: 15 },
+      },
+    ],
+  },
+  {
+    name: 'place: spelling variant "Deir al-Zour" resolves to Deir ez-Zor (coalition air strike)',
+    published: '2024-02-06',
+    text:
+      'Aircraft of the US-led coalition struck a weapons depot used by Iran-backed militias in ' +
+      'Deir al-Zour city on Monday, killing six fighters, a war monitor said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Deir ez-Zor',
+        countryCode: 'SY',
+        date: { start: '2024-02-05', end: '2024-02-05', precision: 'day' },
+        actors: ['coalition'],
+        fatalities: { low: 6, best: 6, high: 6 },
+      },
+    ],
+  },
+  {
+    name: 'place: spelling variant "Mossul" resolves to Mosul (arrest)',
+    published: '2023-09-14',
+    text:
+      'Iraqi counter-terrorism forces arrested a senior Islamic State official in Mossul on Wednesday, ' +
+      'the Counter-Terrorism Service said in a statement.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Arrests',
+        place: 'Mosul',
+        countryCode: 'IQ',
+        date: { start: '2023-09-13', end: '2023-09-13', precision: 'day' },
+        actors: ['Iraq'],
+      },
+    ],
+  },
+  {
+    name: 'place: "Kiev" resolves to Kyiv; "seven drones"; nobody killed is 0',
+    published: '2024-10-02',
+    text:
+      'Russian forces attacked Kiev with seven drones on Tuesday, damaging two apartment buildings. ' +
+      'Nobody was killed, the city administration said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Kyiv',
+        countryCode: 'UA',
+        date: { start: '2024-10-01', end: '2024-10-01', precision: 'day' },
+        actors: ['Russia'],
+        weapons: [{ kind: 'drone', count: 7 }],
+        fatalities: { low: 0, best: 0, high: 0 },
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- weapons and counts in words
+  {
+    name: 'weapons: "two car bombs" (not suicide) are remote explosives; "at least 12" is 12/12/12',
+    published: '2024-03-26',
+    text:
+      'Two car bombs exploded near a busy market in Baidoa on Monday evening, killing at least 12 ' +
+      'people, police said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Baidoa',
+        countryCode: 'SO',
+        date: { start: '2024-03-25', end: '2024-03-25', precision: 'day' },
+        weapons: [{ kind: 'car bomb', count: 2 }],
+        fatalities: { low: 12, best: 12, high: 12 },
+      },
+    ],
+  },
+  {
+    name: 'weapons: "a suicide bomber" counts as one; suicide bombing at a mosque',
+    published: '2024-05-29',
+    text:
+      'A suicide bomber blew himself up at a mosque in Maiduguri during evening prayers on Tuesday, ' +
+      'killing five worshippers, police said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Suicide bomb',
+        place: 'Maiduguri',
+        countryCode: 'NG',
+        date: { start: '2024-05-28', end: '2024-05-28', precision: 'day' },
+        weapons: [{ kind: 'suicide bomber', count: 1 }],
+        fatalities: { low: 5, best: 5, high: 5 },
+      },
+    ],
+  },
+  {
+    name: 'weapons: uncounted "artillery shells"; "between 10 and 15 killed" is 10/10/15',
+    published: '2023-07-18',
+    text:
+      'Artillery shells fired by the Rapid Support Forces hit homes in Omdurman on Monday, killing ' +
+      'between 10 and 15 people, according to local medics.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Shelling/artillery/missile attack',
+        place: 'Omdurman',
+        countryCode: 'SD',
+        date: { start: '2023-07-17', end: '2023-07-17', precision: 'day' },
+        actors: ['Rapid Support'],
+        weapons: [{ kind: 'artillery shell', count: null }],
+        fatalities: { low: 10, best: 10, high: 15 },
+      },
+    ],
+  },
+  {
+    name: 'weapons: "a ballistic missile"; actor alias Ansar Allah is the Houthis; Marib spelling',
+    published: '2024-11-13',
+    text:
+      'Ansar Allah forces fired a ballistic missile at Marib on Monday. It struck a residential ' +
+      'district, killing two children, the local government said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Shelling/artillery/missile attack',
+        place: "Ma'rib",
+        countryCode: 'YE',
+        date: { start: '2024-11-11', end: '2024-11-11', precision: 'day' },
+        actors: ['Houthi'],
+        weapons: [{ kind: 'ballistic missile', count: 1 }],
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+    ],
+  },
+  {
+    name: 'weapons: "a roadside bomb" is an IED with count 1',
+    published: '2024-04-03',
+    text:
+      'A roadside bomb struck a Malian army truck near Gao on Tuesday, killing three soldiers, a ' +
+      'military source said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Gao',
+        countryCode: 'ML',
+        date: { start: '2024-04-02', end: '2024-04-02', precision: 'day' },
+        actors: ['Mali'],
+        weapons: [{ kind: 'roadside bomb', count: 1 }],
+        fatalities: { low: 3, best: 3, high: 3 },
+      },
+    ],
+  },
+  {
+    name: 'weapons: "an explosive vest"; responsibility claim via Andalus radio',
+    published: '2023-09-25',
+    text:
+      'A suicide bomber wearing an explosive vest blew himself up outside a restaurant in Mogadishu on ' +
+      'Saturday, killing at least seven people, police said. Al-Shabaab claimed responsibility in a ' +
+      'statement carried by its Andalus radio.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Suicide bomb',
+        place: 'Mogadishu',
+        countryCode: 'SO',
+        date: { start: '2023-09-23', end: '2023-09-23', precision: 'day' },
+        actors: ['Shabaab'],
+        weapons: [{ kind: 'explosive vest', count: 1 }],
+        fatalities: { low: 7, best: 7, high: 7 },
+      },
+    ],
+    claims: [{ claimant: 'Shabaab', via: ['Andalus'], kind: 'responsibility' }],
+  },
+
+  // ---------------------------------------------------------------- fatalities
+  {
+    name: 'fatalities: "dozens" is 12 (air strike on a market)',
+    published: '2024-09-17',
+    text:
+      'Dozens of people were killed when Sudanese army aircraft bombed a market in Nyala on Monday, ' +
+      'witnesses said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Nyala',
+        countryCode: 'SD',
+        date: { start: '2024-09-16', end: '2024-09-16', precision: 'day' },
+        actors: ['Sudan'],
+        fatalities: { low: 12, best: 12, high: 12 },
+      },
+    ],
+  },
+  {
+    name: 'fatalities: "tens of civilians" is 10 (attack on civilians by the ADF)',
+    published: '2024-06-08',
+    text:
+      'Tens of civilians were killed when fighters of the Allied Democratic Forces (ADF) raided a ' +
+      'village near Beni on Thursday, local officials said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Beni',
+        countryCode: 'CD',
+        date: { start: '2024-06-06', end: '2024-06-06', precision: 'day' },
+        actors: ['Allied Democratic Forces'],
+        fatalities: { low: 10, best: 10, high: 10 },
+      },
+    ],
+  },
+  {
+    name: 'fatalities: two credible sources disagree, the lower is best and the higher is high',
+    published: '2023-06-22',
+    text:
+      'Police said five people were killed when gunmen opened fire on a passenger bus near Kaya on ' +
+      'Wednesday, while a hospital official put the toll at eight.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Kaya',
+        countryCode: 'BF',
+        date: { start: '2023-06-21', end: '2023-06-21', precision: 'day' },
+        fatalities: { low: 5, best: 5, high: 8 },
+      },
+    ],
+  },
+  {
+    name: 'fatalities: a background total in the same report is not added to the event',
+    published: '2024-01-15',
+    text:
+      'Suspected ISWAP fighters shot dead four fishermen near Monguno on Sunday, a militia leader ' +
+      'said. The insurgency has killed more than 40,000 people since 2009.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Monguno',
+        countryCode: 'NG',
+        date: { start: '2024-01-14', end: '2024-01-14', precision: 'day' },
+        fatalities: { low: 4, best: 4, high: 4 },
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- claims
+  {
+    name: 'claim: IS responsibility relayed through Amaq, alongside the ambush it claims',
+    published: '2024-02-15',
+    text:
+      'IS fighters ambushed an Iraqi army patrol near Tikrit on Wednesday, killing four soldiers. IS ' +
+      'claimed responsibility in a statement on its Amaq news agency.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Tikrit',
+        countryCode: 'IQ',
+        date: { start: '2024-02-14', end: '2024-02-14', precision: 'day' },
+        actors: ['Islamic State', 'Iraq'],
+        fatalities: { low: 4, best: 4, high: 4 },
+      },
+    ],
+    claims: [{ claimant: 'Islamic State', via: ['Amaq'], kind: 'responsibility' }],
+  },
+  {
+    name: 'claim: ministry figures relayed through state news agency SANA',
+    published: '2024-08-20',
+    text:
+      'Israeli air strikes hit a building in Damascus on Sunday, killing two Syrian soldiers, the ' +
+      'defence ministry told state news agency SANA.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Damascus',
+        countryCode: 'SY',
+        date: { start: '2024-08-18', end: '2024-08-18', precision: 'day' },
+        actors: ['Israel'],
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+    ],
+    claims: [{ claimant: 'ministry', via: ['SANA'], kind: 'casualties', quantity: 2 }],
+  },
+  {
+    name: 'claim: a yearly activity count is a claim with a quantity, not an event',
+    published: '2024-10-17',
+    text:
+      'US Central Command said on Thursday that it had carried out 300 strikes against Islamic State ' +
+      'targets in Iraq and Syria this year.',
+    events: [],
+    claims: [{ claimant: 'Central Command', kind: 'activity', quantity: 300 }],
+  },
+  {
+    name: 'claim: responsibility relayed through two outlets, nearest first',
+    published: '2024-09-02',
+    text:
+      'Al-Shabaab fighters attacked a military base near Kismayo on Friday and fought soldiers for ' +
+      'several hours, the army said. Al-Shabaab claimed responsibility in a statement carried by its ' +
+      'Andalus radio, according to the SITE monitoring group.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Kismayo',
+        countryCode: 'SO',
+        date: { start: '2024-08-30', end: '2024-08-30', precision: 'day' },
+        actors: ['Shabaab'],
+        fatalities: null,
+      },
+    ],
+    claims: [{ claimant: 'Shabaab', via: ['Andalus', 'SITE'], kind: 'responsibility' }],
+  },
+  {
+    name: 'claim: a daily aggregate loss figure relayed by a news agency is a claim, not an event',
+    published: '2024-02-19',
+    text:
+      "Russia lost about 1,200 soldiers killed or wounded over the past day, Ukraine's general staff " +
+      'said on Monday, according to the Ukrinform news agency.',
+    events: [],
+    claims: [{ claimant: 'general staff', via: ['Ukrinform'], kind: 'casualties', quantity: 1200 }],
+  },
+
+  // ---------------------------------------------------------------- negation, hypotheticals, background
+  {
+    name: 'negation: a denial of shelling is a denial claim and no event',
+    published: '2024-01-15',
+    text:
+      'The Turkish defence ministry denied on Monday that its forces had shelled a village near Manbij, ' +
+      'calling the reports fabricated.',
+    events: [],
+    claims: [{ claimant: 'ministry', kind: 'denial' }],
+  },
+  {
+    name: 'negation: "no strikes were carried out" is a denial, not an air strike',
+    published: '2023-10-30',
+    text:
+      'The US-led coalition said on Monday that no strikes were carried out near Albu Kamal over the ' +
+      'weekend.',
+    events: [],
+    claims: [{ claimant: 'coalition', kind: 'denial' }],
+  },
+  {
+    name: 'negation: army denies its aircraft bombed a town',
+    published: '2024-04-22',
+    text:
+      'A spokesman for the Sudanese army denied that its aircraft had bombed residential areas of ' +
+      'Geneina, saying its jets had not flown over the city for weeks.',
+    events: [],
+    claims: [{ claimant: 'army', kind: 'denial' }],
+  },
+  {
+    name: 'hypothetical: a threat to attack is not an event',
+    published: '2024-02-01',
+    text:
+      'Al-Shabaab threatened to attack hotels and government buildings in Mogadishu if foreign troops ' +
+      'did not leave Somalia, in an audio message released on Thursday.',
+    events: [],
+  },
+  {
+    name: 'hypothetical: "could strike" is not an event',
+    published: '2024-07-22',
+    text:
+      'Israeli officials warned that the military could strike Houthi-held ports in Hodeida again if ' +
+      'attacks on Israel continue.',
+    events: [],
+  },
+  {
+    name: 'hypothetical: a planned offensive is not an event',
+    published: '2023-09-20',
+    text:
+      'The Malian army plans to launch an offensive to retake Kidal from separatist groups in the ' +
+      'coming weeks, two officials said on Wednesday.',
+    events: [],
+  },
+  {
+    name: 'background: war-wide aggregates are not events',
+    published: '2024-03-15',
+    text:
+      "More than 500,000 people have been killed in Syria's war since 2011, according to a monitoring " +
+      'group, and around 12 million have been forced from their homes.',
+    events: [],
+  },
+  {
+    name: 'background: an anniversary summary with yearly tallies is not an event',
+    published: '2024-04-15',
+    text:
+      'A year after the war in Sudan began, at least 14,000 people have been killed and more than ' +
+      '8 million displaced, UN agencies said on Monday.',
+    events: [],
+  },
+
+  // ---------------------------------------------------------------- other event types
+  {
+    name: 'event type: peaceful protest',
+    published: '2024-02-12',
+    text:
+      'Hundreds of displaced people marched peacefully through Goma on Monday to demand better ' +
+      'protection from the M23 rebels, carrying banners and singing.',
+    events: [
+      {
+        eventType: 'Protests',
+        subEventType: 'Peaceful protest',
+        place: 'Goma',
+        countryCode: 'CD',
+        date: { start: '2024-02-12', end: '2024-02-12', precision: 'day' },
+      },
+    ],
+  },
+  {
+    name: 'event type: protest dispersed with tear gas is a protest with intervention',
+    published: '2024-03-16',
+    text:
+      'Police fired tear gas to disperse several hundred people who had gathered in Bamako on Friday to ' +
+      'protest against long power cuts. No one was hurt, witnesses said.',
+    events: [
+      {
+        eventType: 'Protests',
+        subEventType: 'Protest with intervention',
+        place: 'Bamako',
+        countryCode: 'ML',
+        date: { start: '2024-03-15', end: '2024-03-15', precision: 'day' },
+        fatalities: { low: 0, best: 0, high: 0 },
+      },
+    ],
+  },
+  {
+    name: 'event type: arrest of suspected militants',
+    published: '2024-06-12',
+    text:
+      'Nigerian soldiers arrested three men suspected of supplying fuel and food to Boko Haram in Bama ' +
+      'yesterday, an army spokesman said.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Arrests',
+        place: 'Bama',
+        countryCode: 'NG',
+        date: { start: '2024-06-11', end: '2024-06-11', precision: 'day' },
+        actors: ['Nigeria'],
+      },
+    ],
+  },
+  {
+    name: 'event type: abduction of bus passengers',
+    published: '2024-05-22',
+    text:
+      'JNIM fighters abducted 15 passengers from a bus on the road near Dori on 19 May, relatives and a ' +
+      'local official said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Abduction/forced disappearance',
+        place: 'Dori',
+        countryCode: 'BF',
+        date: { start: '2024-05-19', end: '2024-05-19', precision: 'day' },
+        actors: ['JNIM'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: rebels capture a city (non-state actor overtakes territory)',
+    published: '2023-12-19',
+    text:
+      'Rapid Support Forces fighters took control of Wad Medani on Monday after three days of fighting ' +
+      'with the Sudanese army, residents said.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Non-state actor overtakes territory',
+        place: 'Wad Medani',
+        countryCode: 'SD',
+        date: { start: '2023-12-18', end: '2023-12-18', precision: 'day' },
+        actors: ['Rapid Support', 'Sudan'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: the army retakes a site (government regains territory)',
+    published: '2024-03-12',
+    text:
+      'The Sudanese army said its troops had recaptured the state broadcasting headquarters in Omdurman ' +
+      'from the Rapid Support Forces on Tuesday.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Government regains territory',
+        place: 'Omdurman',
+        countryCode: 'SD',
+        date: { start: '2024-03-12', end: '2024-03-12', precision: 'day' },
+        actors: ['Sudan', 'Rapid Support'],
+      },
+    ],
+  },
+  {
+    name: 'two events in one report: different places and days',
+    published: '2024-07-24',
+    text:
+      'Russian shelling killed two people in Kherson on Monday. On Tuesday, a Russian drone strike on ' +
+      'Nikopol killed one man, the regional governor said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Shelling/artillery/missile attack',
+        place: 'Kherson',
+        countryCode: 'UA',
+        date: { start: '2024-07-22', end: '2024-07-22', precision: 'day' },
+        actors: ['Russia'],
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Nikopol',
+        countryCode: 'UA',
+        date: { start: '2024-07-23', end: '2024-07-23', precision: 'day' },
+        actors: ['Russia'],
+        weapons: [{ kind: 'drone', count: 1 }],
+        fatalities: { low: 1, best: 1, high: 1 },
+      },
+    ],
+  },
+  {
+    name: 'event and denial in one report: the accused party denies, the event stays',
+    published: '2024-05-04',
+    text:
+      'Shells hit a camp for displaced people on the outskirts of Goma on Friday, killing at least nine ' +
+      'people, officials said. The army blamed the M23 rebels, who denied any involvement.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Shelling/artillery/missile attack',
+        place: 'Goma',
+        countryCode: 'CD',
+        date: { start: '2024-05-03', end: '2024-05-03', precision: 'day' },
+        weapons: [{ kind: 'shell', count: null }],
+        fatalities: { low: 9, best: 9, high: 9 },
+      },
+    ],
+    claims: [{ claimant: 'M23', kind: 'denial' }],
+  },
+];
