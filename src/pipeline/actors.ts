@@ -33,23 +33,23 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 const COUNTRY_AS_FORCE: [RegExp, string][] = [
   [
     /\bRussia(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
-    'Military Forces of Russia',
+    'Russia',
   ],
   [
     /\bUkraine(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
-    'Military Forces of Ukraine',
+    'Ukraine',
   ],
   [
     /\bIsrael(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
-    'Military Forces of Israel',
+    'Israel',
   ],
   [
     /\bTurkey(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
-    'Military Forces of Turkey',
+    'Turkey',
   ],
   [
     /\bIran(?=\s+(?:has\s+|had\s+)?(?:launched|fired|struck|attacked|shelled|bombed|hit|pounded|targeted))/g,
-    'Military Forces of Iran',
+    'Iran',
   ],
 ];
 
@@ -78,9 +78,10 @@ export function findActorMentions(text: string): ActorMention[] {
   }
   named.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const m of named) if (free(m)) found.push(m);
-  for (const [rx, name] of COUNTRY_AS_FORCE) {
-    const def = ACTORS.find((a) => a.name === name);
-    if (!def) continue;
+  for (const [rx, country] of COUNTRY_AS_FORCE) {
+    const info = Object.values(STATE_FORCES).find((f) => f.country === country);
+    if (!info) continue;
+    const def = stateForce(info);
     for (const m of text.matchAll(rx)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (free(span)) found.push({ ...span, text: m[0], actor: def, anaphoric: false });

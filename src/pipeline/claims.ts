@@ -267,7 +267,7 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
     forcedKind?: ClaimKind,
   ): void => {
     const { claimant, unresolved, span } = parseClaimant(np, sentenceActors, npStart);
-    if (!claimant.name || claimant.name.length < 2) return;
+    if (!isPlausibleClaimant(claimant.name)) return;
     const stText = s.slice(statement.start - base, statement.end - base);
     const kindInfo = forcedKind
       ? { kind: forcedKind, stance: forcedKind === 'denial' ? ('deny' as const) : ('assert' as const) }
@@ -314,7 +314,15 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
       s,
     );
   // 6. "… claimed by NP"
-  const claimedBy = /\b(?:was |were )?claimed by ((?:the |a )?[^,.;"]{2,60})/i.exec(s);
+  // "similar attacks have been claimed by IS in the past" speaks of other attacks
+  const claimedByMatch = /\b(?:was |were )?claimed by ((?:the |a )?[^,.;"]{2,60})/i.exec(s);
+  const claimedBy =
+    claimedByMatch &&
+    !/\b(?:in the past|previously|before|similar|have been claimed|has been claimed)\b/i.test(
+      claimedByMatch[0] + s.slice(Math.max(0, claimedByMatch.index - 40), claimedByMatch.index),
+    )
+      ? claimedByMatch
+      : null;
 
   if (responsibility) {
     const np = responsibility[1] ?? '';
@@ -420,6 +428,23 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
     push(np, npStart, 'denied', span, span, null, 'denial');
   }
   return out;
+}
+
+/** A claimant is a name or a description of a speaker, not a clause ("day of mourning was", "No one"). */
+export function isPlausibleClaimant(name: string): boolean {
+  if (!name || name.length < 2 || name.split(/\s+/).length > 9) return false;
+  if (/^(?:no one|nobody|none|no group|no-one|and|but|or|which|that|it|this)$/i.test(name)) return false;
+  if (/\b(?:was|were|is|are|has|have|had|did|does|do|been|not|would|could|will)\b/i.test(name)) return false;
+  if (/^(?:and|but|or|while|as|when|after|before|because|if|in|on|at|for|of|to|with|from)\s/i.test(name))
+    return false;
+  if (
+    /^[a-z]/.test(name) &&
+    !/\b(?:officials?|police|witness(?:es)?|residents?|sources?|army|military|ministry|spokes\w+|commander|governor|agency|media|monitor|observers?|doctors?|medics?|hospital|rescuers?|group|statement|service|office|administration|council|authorities|government|forces|chief|head|official|mayor|rebels?|militants?|coalition|observatory|activists?|analysts?|relatives|villagers|survivors?|TV|television|radio|news)\b/i.test(
+      name,
+    )
+  )
+    return false;
+  return true;
 }
 
 function cleanRelay(np: string): string {

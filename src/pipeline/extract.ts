@@ -190,10 +190,15 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
         }
       }
       const windowPlaces = places.filter((p) => inside(p, window));
+      // "the attack", "the strikes": a reference back, even when the clause adds a place or time
+      const definite =
+        /\b(?:the|these|those)\s+(?:\w+\s+)?$/i.test(before) &&
+        !/\b(?:in|on|at|of|for|to)\s+the\s+(?:\w+\s+)?$/i.test(before);
       const hasNewAnchor =
-        windowDates.some((d) => d.kind === 'point') ||
-        windowPlaces.some((p) => p.role === 'site' && p.entry.kind === 'city');
-      if (isAnaphoric(gateInput) && !hasNewAnchor) {
+        !definite &&
+        (windowDates.some((d) => d.kind === 'point') ||
+          windowPlaces.some((p) => p.role === 'site' && p.entry.kind === 'city'));
+      if (isAnaphoric(gateInput) && !hasNewAnchor && drafts.length > 0) {
         anaphoricRefs.push({ trigger, sentence });
         notes.push({
           span: { start: trigger.start, end: trigger.end },
@@ -254,7 +259,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
     for (const f of tolls) previous.event.evidence.push(ev(text, 'fatalities', f));
   }
 
-  const merged = mergeDrafts(drafts, published, docCountry);
+  const merged = mergeDrafts(drafts, published, docCountry, notes);
   const events: ExtractedEvent[] = merged.map((d, i) => ({ id: `e${i + 1}`, ...d.event }));
   const claims = buildClaims(text, sentences, actors, dates, events, merged, anaphoricRefs);
   for (const c of claims) for (const id of c.eventIds) events.find((e) => e.id === id)?.claimIds.push(c.id);
@@ -358,6 +363,10 @@ function buildDraft(
     evidence.push(ev(text, 'actors', m));
   }
   const actors = [...seen.values()];
+  // Civilians are never the ones acting in ACLED's coding: they are actor2.
+  for (const x of actors)
+    if (x.inter === 7 && x.role === 'actor1')
+      x.role = actors.some((y) => y.role === 'actor2') ? 'associate' : 'actor2';
   // one actor1 and one actor2 at most; the rest are associates
   for (const r of ['actor1', 'actor2'] as const) {
     actors
@@ -443,7 +452,12 @@ function placesCompatible(a: Place | null, b: Place | null): boolean {
 }
 
 /** Merge drafts that tell one event over several sentences ("drones struck IS in Syria this month. Seven drones hit Hajin…"). */
-function mergeDrafts(drafts: Draft[], published: IsoDate | null, docCountry: PlaceMention | null): Draft[] {
+function mergeDrafts(
+  drafts: Draft[],
+  published: IsoDate | null,
+  docCountry: PlaceMention | null,
+  notes: Extraction['notes'],
+): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
     const prev = [...out]
@@ -464,6 +478,26 @@ function mergeDrafts(drafts: Draft[], published: IsoDate | null, docCountry: Pla
     }
     out.push(d);
   }
+  // Past the lead, an undated mention told with a general word ("attacks", "fighting", "hit") is the
+  // event already told or background, not a new event: keep it as a note for reviewers.
+  const lead = out[0]?.sentence.index ?? 0;
+  const hasDated = out.some((d) => d.explicitDate);
+  const kept = out.filter(
+    (d) =>
+      d.explicitDate ||
+      !hasDated ||
+      d.sentence.index <= lead + 1 ||
+      (d.trigger.rule.priority > 50 && d.placeLevel === 3),
+  );
+  for (const d of out) {
+    if (!kept.includes(d))
+      notes.push({
+        span: { start: d.trigger.start, end: d.trigger.end },
+        text: d.trigger.text,
+        reason: 'undated mention after the lead: the event already told, or background',
+      });
+  }
+  out.splice(0, out.length, ...kept);
   for (const d of out) {
     if (!d.explicitDate && published) {
       d.event.date = { start: published, end: published, precision: 'day' };

@@ -46,6 +46,11 @@ export const isHistorical: Gate = ({ before, after, dates, published }) => {
     const year = Number(published.slice(0, 4));
     if (dates.length && dates.every((d) => Number(d.range.end.slice(0, 4)) < year - 1))
       return 'historical background';
+    // more than two months before the report: an earlier event restated, not news of this report
+    const cutoff = new Date(Date.parse(`${published}T00:00:00Z`) - 62 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    if (dates.length && dates.every((d) => d.range.end < cutoff)) return 'earlier event restated';
   }
   if (
     /\b(?:began when|began in|war in \w+ began|conflict began|in power since|history of|since the (?:start|beginning) of|Arab Spring|decades?[- ]long|years? of (?:war|conflict|fighting))\b/i.test(
@@ -83,6 +88,9 @@ export const isAggregate: Gate = ({ before, after }) => {
 
 /** "the strikes", "the attack": a reference back to an event already told, not a new one. */
 export const isAnaphoric: Gate = ({ before }) => {
+  // "It was a massive attack": a predicate about an event already told
+  if (/\b(?:it|this|that)\s+(?:was|is|had been|has been)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}$/i.test(before))
+    return 'refers to an event already told';
   if (
     /\b(?:the|these|those|such|that|this|similar)\s+(?:\w+\s+)?$/i.test(before) &&
     !/\b(?:in|on|at)\s+the\s+$/i.test(before)

@@ -74,7 +74,8 @@ const STOP = new Set(
     'according sources officials witnesses residents local some many several monitor observatory ' +
     'sunni shia shiite muslim muslims christian christians kurdish kurds arab arabs jihadist jihadists ' +
     'headquarters base airport hospital school mosque church market camp prison district province governorate region village town city ' +
-    'sentinel saegheh drone drones missile missiles spring war conflict crisis baath presidential parliament'
+    'sentinel saegheh drone drones missile missiles spring war conflict crisis baath presidential parliament ' +
+    'tomahawk homeland gulf red horn lac badia desert valley mount lake river sea bay camp'
   ).split(/\s+/),
 );
 
@@ -95,6 +96,9 @@ const PART_AFTER =
   /^'s\s+(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|northern|southern|eastern|western)\b/;
 const PART_BEFORE =
   /\b(northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)\s+$/i;
+
+const PERSON_AFTER =
+  /^,\s+(?:a|an|the|its|his|her)?\s*(?:\w+\s+){0,3}(?:spokes(?:man|woman|person)|commander|official|officer|minister|governor|head|chief|director|mayor|leader|resident|witness|analyst|researcher|lawmaker|member|doctor|nurse|farmer|teacher|father|mother|brother|sister|son|daughter)\b/i;
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
@@ -160,6 +164,8 @@ interface Raw extends Span {
   role: PlaceRole;
   relative: PlaceMention['relative'];
   part: string | null;
+  /** The text just before the name (for the cue checks of the resolver). */
+  before: string;
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
@@ -172,6 +178,16 @@ function bearingWord(w: string): string {
 export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext): PlaceMention[] {
   const raws: Raw[] = [];
   for (const run of capitalisedRuns(text)) {
+    const runStart = run[0]!.start;
+    const runEnd = run[run.length - 1]!.end;
+    // A person: "said Col. Ahmed Hassan", "Taras Hrytsenko, deputy head of …"
+    if (
+      TITLE_BEFORE.test(text.slice(Math.max(0, runStart - 40), runStart)) ||
+      PERSON_AFTER.test(text.slice(runEnd, runEnd + 40))
+    )
+      continue;
+    // A larger feature named "X of Y" ("Horn of Africa", "Gulf of Aden") is not a settlement.
+    if (/^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(runEnd, runEnd + 20))) continue;
     let i = 0;
     while (i < run.length) {
       let taken = 0;
@@ -229,6 +245,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
           role,
           relative,
           part: partAfter ? (partAfter[1] ?? null) : partBefore ? (partBefore[1] ?? '').toLowerCase() : null,
+          before: before.slice(-12),
         });
         taken = len;
         break;
@@ -315,6 +332,18 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
     const traces = r.hits.map((h) => ({ h, t: score(r, h, out) })).sort((a, b) => b.t.score - a.t.score);
     const best = traces[0];
     if (!best) continue;
+    // A small place in a country the text never mentions is more likely a word than a place.
+    const e = best.h.entry;
+    const explicit = /(?:town|city|village|district|province|governorate|region|area) of/.test(r.cue ?? '');
+    const plainCue = r.role === 'site' && !/\bthe\s*$/i.test(r.cue ?? '') && !/\bthe\s+$/i.test(r.before);
+    if (
+      e.kind === 'city' &&
+      !docCountries.has(e.countryCode) &&
+      !explicit &&
+      !(plainCue && e.population >= 5000) &&
+      e.population < 500_000
+    )
+      continue;
     out.push({
       start: r.start,
       end: r.end,

@@ -62,7 +62,7 @@ export const TRIGGERS: TriggerRule[] = [
     70,
   ),
   t(
-    /\b(?:shell(?:ed|ing)|artillery (?:fire|strikes?|barrage|attacks?)|mortar (?:fire|rounds?|attacks?|shells?)|rockets? (?:attacks?|fire)|missile (?:strikes?|attacks?)|fired (?:an? |\w+ ){0,2}(?:rockets?|missiles?|mortars?|shells?)|rocket-propelled)\b/gi,
+    /\b(?:shell(?:ed|ing)|artillery (?:fire|strikes?|barrage|attacks?)|mortar (?:fire|rounds?|attacks?|shells?)|rockets? (?:attacks?|fire)|missile (?:strikes?|attacks?)|fired (?:an? |\w+ ){0,2}(?:rockets?|missiles?|mortars?|shells?))\b/gi,
     'remote',
     'Explosions/Remote violence',
     'Shelling/artillery/missile attack',

@@ -29,6 +29,7 @@ const NOUNS: [RegExp, string][] = [
     /(?:kamikaze |suicide |combat |armed |attack |bomber |military |Shahed |FPV )?drones?|unmanned aerial vehicles?|UAVs?/,
     'drone',
   ],
+  [/rocket-propelled grenades?|RPGs?/, 'rocket-propelled grenade'],
   [/(?:hand )?grenades?/, 'grenade'],
   [/warplanes?|fighter jets?|jets|aircraft|helicopter gunships?|helicopters?/, 'aircraft'],
   [/(?:chlorine|sarin|mustard) gas|chemical weapons?|toxic gas/, 'chemical weapon'],
