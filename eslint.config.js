@@ -18,6 +18,47 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  // Layers (docs/ARCHITECTURE.md): what each folder may import is enforced here, not only written down.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../*', 'node:*', 'better-sqlite3', 'fastify', 'commander'] }] },
+  },
+  {
+    files: ['src/ports/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../!(domain)/**', '../*.js', 'node:*', 'better-sqlite3'] }] },
+  },
+  {
+    files: ['src/pipeline/**/*.ts'],
+    ignores: ['src/pipeline/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '../adapters/**', '../services/**', '../http/**', '../cli/**', '../ingest/**', '../app.js', '../config.js',
+            '../gazetteer/build.js', '../gazetteer/sqlite.gazetteer.js', 'node:*', 'better-sqlite3', 'fastify',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/services/**/*.ts', 'src/export/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../adapters/**', '../http/**', '../cli/**', '../app.js', 'better-sqlite3', 'fastify'] }],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    ignores: ['src/adapters/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../../services/**', '../../http/**', '../../cli/**', '../../pipeline/**', 'fastify'] }],
+    },
+  },
+  {
+    files: ['src/http/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../cli/**', '../adapters/**', 'better-sqlite3'] }] },
+  },
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,

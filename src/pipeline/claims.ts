@@ -61,6 +61,25 @@ const PERSON_RX = new RegExp(`(${TITLES})?(${NAME})`, 'u');
 const SAY =
   '(?:said|says|told|added|stated|announced|reported|claimed|declared|confirmed|insisted|warned|denied|denies|wrote|tweeted|posted)(?!\\s+(?:by|responsibility|credit)\\b)';
 
+/** Attribution patterns, compiled once. */
+const TRAILING_RX = new RegExp(
+  `^(.*?)[,"”]\\s*((?:the |a |an |its |their |his |her )?[^,"“”]{2,120}?)\\s+(${SAY})\\b([^"“”]*)$`,
+  'u',
+);
+const SAID_FIRST_RX = new RegExp(
+  `^(.*?)[,"”]+\\s*(${SAY})\\s+((?:${TITLES})?${NAME}(?:,\\s*[^.]{0,80})?)([^"“”]*)$`,
+  'u',
+);
+const LEADING_RX = new RegExp(
+  `^([^"“”]{2,160}?)\\s+(${SAY})(?:\\s+(?:on|at|late|early|in)\\s+[\\w ]{2,25}?)?(?:\\s+that)?\\s+(.+)$`,
+  'u',
+);
+/** Sentences without any of these words carry no attribution: skip the costly patterns. */
+const ATTRIBUTION_HINT = new RegExp(
+  `\\b(?:${SAY}|according to|responsibility|credit|claimed by|who (?:denied|deny|denies|rejected))\\b`,
+  'iu',
+);
+
 export interface ClaimMention {
   span: Span;
   sentence: Sentence;
@@ -254,6 +273,7 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
   const s = sentence.text;
   const base = sentence.start;
   const out: ClaimMention[] = [];
+  if (!ATTRIBUTION_HINT.test(s)) return out;
   const sentenceActors = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
   const datesIn = (span: Span): DateMention | null =>
     dates.find((d) => d.start >= span.start && d.end <= span.end && d.kind === 'point') ?? null;
@@ -292,27 +312,19 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
   };
 
   // 1. "…, NP said/told Y (on DATE)." — the attribution closes the sentence.
-  const trailing = new RegExp(
-    `^(.*?)[,"”]\\s*((?:the |a |an |its |their |his |her )?[^,"“”]{2,120}?)\\s+(${SAY})\\b([^"“”]*)$`,
-    'u',
-  ).exec(s);
+  const trailing = TRAILING_RX.exec(s);
   // 2. '"…," said TITLE NAME.' — the speaker after the verb.
-  const saidFirst = new RegExp(
-    `^(.*?)[,"”]+\\s*(${SAY})\\s+((?:${TITLES})?${NAME}(?:,\\s*[^.]{0,80})?)([^"“”]*)$`,
-    'u',
-  ).exec(s);
+  const saidFirst = SAID_FIRST_RX.exec(s);
   // 3. "NP, (role,) said (that) …" — the speaker opens the sentence.
-  const leading = new RegExp(
-    `^([^"“”]{2,160}?)\\s+(${SAY})(?:\\s+(?:on|at|late|early|in)\\s+[\\w ]{2,25}?)?(?:\\s+that)?\\s+(.+)$`,
-    'u',
-  ).exec(s);
+  const leading = LEADING_RX.exec(s);
   // 4. "according to NP"
   const according = /\baccording to ((?:the |a |an )?[^,."]{2,80})/i.exec(s);
   // 5. "NP claimed responsibility (for …)(, in a statement carried by Y)"
-  const responsibility =
-    /((?:the |a |an )?[\p{Lu}][^,.;"]{1,80}?)\s+(?:has |have |had )?(?:claimed|took|claims) (?:responsibility|credit)\b([^.;]*)/iu.exec(
-      s,
-    );
+  const responsibility = !/\b(?:responsibility|credit)\b/i.test(s)
+    ? null
+    : /((?:the |a |an )?[\p{Lu}][^,.;"]{1,80}?)\s+(?:has |have |had )?(?:claimed|took|claims) (?:responsibility|credit)\b([^.;]*)/iu.exec(
+        s,
+      );
   // 6. "… claimed by NP"
   // "similar attacks have been claimed by IS in the past" speaks of other attacks
   const claimedByMatch = /\b(?:was |were )?claimed by ((?:the |a )?[^,.;"]{2,60})/i.exec(s);
@@ -417,10 +429,11 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
         c.via.push({ name: np, span: { start: at, end: at + np.length } });
   }
   // "the M23 rebels, who denied any involvement"
-  const whoDenied =
-    /((?:the\s+)?[\p{Lu}][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,3}),?\s+who\s+(?:denied|deny|denies|rejected)\b[^.;]*/u.exec(
-      s,
-    );
+  const whoDenied = !/\bwho\s+(?:denied|deny|denies|rejected)\b/i.test(s)
+    ? null
+    : /((?:the\s+)?[\p{Lu}][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,3}),?\s+who\s+(?:denied|deny|denies|rejected)\b[^.;]*/u.exec(
+        s,
+      );
   if (whoDenied && !out.some((c) => c.kind === 'denial')) {
     const np = whoDenied[1] ?? '';
     const npStart = base + whoDenied.index;

@@ -51,6 +51,18 @@ const toSource = (r: SourceRow): Source => ({
 
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
+  /** Prepared statements by SQL text (filters combine into a bounded set of shapes). */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size > 500) this.statements.clear();
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -88,41 +100,37 @@ export class SqliteStorage implements Storage {
   }
 
   schemaVersion(): number {
-    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
+    return (this.stmt('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
   }
 
   saveExtraction(source: NewSource, extraction: Extraction, pipelineVersion: string): Promise<SaveResult> {
     const sourceId = sourceIdFor(source.sha256);
     const run = this.db.transaction((): SaveResult => {
-      const existing = this.db.prepare('SELECT id FROM sources WHERE sha256 = ?').get(source.sha256) as
+      const existing = this.stmt('SELECT id FROM sources WHERE sha256 = ?').get(source.sha256) as
         { id: string } | undefined;
       if (existing) return { sourceId: existing.id, created: false, events: 0, claims: 0 };
-      this.db
-        .prepare(
-          `INSERT INTO sources (id, sha256, text, raw, media_type, outlet, url, title, published, retrieved_at, origin)
+      this.stmt(
+        `INSERT INTO sources (id, sha256, text, raw, media_type, outlet, url, title, published, retrieved_at, origin)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          sourceId,
-          source.sha256,
-          source.text,
-          source.raw,
-          source.mediaType,
-          source.outlet,
-          source.url,
-          source.title,
-          source.published,
-          source.retrievedAt,
-          source.origin,
-        );
+      ).run(
+        sourceId,
+        source.sha256,
+        source.text,
+        source.raw,
+        source.mediaType,
+        source.outlet,
+        source.url,
+        source.title,
+        source.published,
+        source.retrievedAt,
+        source.origin,
+      );
       const reportId = `${sourceId}.r1`;
-      this.db
-        .prepare(
-          'INSERT INTO reports (id, source_id, extracted_at, pipeline_version, notes) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(reportId, sourceId, new Date().toISOString(), pipelineVersion, JSON.stringify(extraction.notes));
+      this.stmt(
+        'INSERT INTO reports (id, source_id, extracted_at, pipeline_version, notes) VALUES (?, ?, ?, ?, ?)',
+      ).run(reportId, sourceId, new Date().toISOString(), pipelineVersion, JSON.stringify(extraction.notes));
       const idOf = (local: string): string => `${sourceId}.${local}`;
-      const insertEvent = this.db.prepare(
+      const insertEvent = this.stmt(
         `INSERT INTO events (id, report_id, source_id, event_type, sub_event_type, date_start, date_end, date_precision,
            country_code, country, admin1, location_name, lat, lon, geo_precision, fatalities_best, actors, summary, outlet, published, doc)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -162,11 +170,11 @@ export class SqliteStorage implements Storage {
           JSON.stringify(stored),
         );
       }
-      const insertClaim = this.db.prepare(
+      const insertClaim = this.stmt(
         `INSERT INTO claims (id, report_id, source_id, kind, claimant, stated_on, outlet, published, doc)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const link = this.db.prepare('INSERT INTO claim_events (claim_id, event_id) VALUES (?, ?)');
+      const link = this.stmt('INSERT INTO claim_events (claim_id, event_id) VALUES (?, ?)');
       for (const c of extraction.claims) {
         const stored: StoredClaim = {
           ...c,
@@ -192,15 +200,20 @@ export class SqliteStorage implements Storage {
       }
       return { sourceId, created: true, events: extraction.events.length, claims: extraction.claims.length };
     });
-    return Promise.resolve(run.immediate());
+    // A failed insert rolls the transaction back and rejects the promise (never throws synchronously).
+    try {
+      return Promise.resolve(run.immediate());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
   }
 
   hasSource(sha256: string): Promise<boolean> {
-    return Promise.resolve(Boolean(this.db.prepare('SELECT 1 FROM sources WHERE sha256 = ?').get(sha256)));
+    return Promise.resolve(Boolean(this.stmt('SELECT 1 FROM sources WHERE sha256 = ?').get(sha256)));
   }
 
   getSource(id: string): Promise<Source | null> {
-    const row = this.db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+    const row = this.stmt('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
     return Promise.resolve(row ? toSource(row) : null);
   }
 
@@ -219,17 +232,13 @@ export class SqliteStorage implements Storage {
       params.push(filter.outlet);
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM sources s ${w}`).get(...params) as { n: number }
-    ).n;
-    const rows = this.db
-      .prepare(
-        `SELECT s.id, s.sha256, s.title, s.outlet, s.url, s.published, s.retrieved_at, s.origin, s.media_type,
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM sources s ${w}`).get(...params) as { n: number }).n;
+    const rows = this.stmt(
+      `SELECT s.id, s.sha256, s.title, s.outlet, s.url, s.published, s.retrieved_at, s.origin, s.media_type,
            (SELECT COUNT(*) FROM events e WHERE e.source_id = s.id) AS events,
            (SELECT COUNT(*) FROM claims c WHERE c.source_id = s.id) AS claims
          FROM sources s ${w} ORDER BY s.published DESC, s.id LIMIT ? OFFSET ?`,
-      )
-      .all(...params, page.limit, page.offset) as (Omit<SourceRow, 'text' | 'raw'> & {
+    ).all(...params, page.limit, page.offset) as (Omit<SourceRow, 'text' | 'raw'> & {
       events: number;
       claims: number;
     })[];
@@ -300,18 +309,16 @@ export class SqliteStorage implements Storage {
 
   listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
     const { sql, params } = this.eventWhere(filter);
-    const total = (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params) as { n: number }
-    ).n;
-    const rows = this.db
-      .prepare(`SELECT e.doc FROM events e ${sql} ORDER BY e.date_start DESC, e.id LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as { doc: string }[];
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.stmt(
+      `SELECT e.doc FROM events e ${sql} ORDER BY e.date_start DESC, e.id LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.offset) as { doc: string }[];
     return Promise.resolve({ items: rows.map((r) => JSON.parse(r.doc) as StoredEvent), total, ...page });
   }
 
   async *iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
     const { sql, params } = this.eventWhere(filter);
-    const stmt = this.db.prepare(`SELECT e.doc FROM events e ${sql} ORDER BY e.date_start, e.id`);
+    const stmt = this.stmt(`SELECT e.doc FROM events e ${sql} ORDER BY e.date_start, e.id`);
     for (const r of stmt.iterate(...params) as Iterable<{ doc: string }>) {
       yield JSON.parse(r.doc) as StoredEvent;
     }
@@ -319,7 +326,7 @@ export class SqliteStorage implements Storage {
   }
 
   getEvent(id: string): Promise<StoredEvent | null> {
-    const row = this.db.prepare('SELECT doc FROM events WHERE id = ?').get(id) as { doc: string } | undefined;
+    const row = this.stmt('SELECT doc FROM events WHERE id = ?').get(id) as { doc: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.doc) as StoredEvent) : null);
   }
 
@@ -349,47 +356,38 @@ export class SqliteStorage implements Storage {
       params.push(ftsQuery(filter.q));
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM claims c ${w}`).get(...params) as { n: number })
-      .n;
-    const rows = this.db
-      .prepare(`SELECT c.doc FROM claims c ${w} ORDER BY c.published DESC, c.id LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as { doc: string }[];
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM claims c ${w}`).get(...params) as { n: number }).n;
+    const rows = this.stmt(
+      `SELECT c.doc FROM claims c ${w} ORDER BY c.published DESC, c.id LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.offset) as { doc: string }[];
     return Promise.resolve({ items: rows.map((r) => JSON.parse(r.doc) as StoredClaim), total, ...page });
   }
 
   timeline(filter: EventFilter): Promise<{ date: string; count: number }[]> {
     const { sql, params } = this.eventWhere(filter);
-    const rows = this.db
-      .prepare(
-        `SELECT e.date_start AS date, COUNT(*) AS count FROM events e ${sql} GROUP BY e.date_start ORDER BY e.date_start`,
-      )
-      .all(...params) as { date: string; count: number }[];
+    const rows = this.stmt(
+      `SELECT e.date_start AS date, COUNT(*) AS count FROM events e ${sql} GROUP BY e.date_start ORDER BY e.date_start`,
+    ).all(...params) as { date: string; count: number }[];
     return Promise.resolve(rows);
   }
 
   facets(): Promise<Facets> {
-    const eventTypes = this.db
-      .prepare(
-        'SELECT event_type AS value, COUNT(*) AS count FROM events GROUP BY event_type ORDER BY count DESC',
-      )
-      .all() as Facets['eventTypes'];
-    const countries = this.db
-      .prepare(
-        `SELECT country_code AS value, MAX(country) AS name, COUNT(*) AS count FROM events
+    const eventTypes = this.stmt(
+      'SELECT event_type AS value, COUNT(*) AS count FROM events GROUP BY event_type ORDER BY count DESC',
+    ).all() as Facets['eventTypes'];
+    const countries = this.stmt(
+      `SELECT country_code AS value, MAX(country) AS name, COUNT(*) AS count FROM events
          WHERE country_code IS NOT NULL GROUP BY country_code ORDER BY count DESC`,
-      )
-      .all() as Facets['countries'];
-    const outlets = this.db
-      .prepare(
-        'SELECT outlet AS value, COUNT(*) AS count FROM sources WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC',
-      )
-      .all() as Facets['outlets'];
+    ).all() as Facets['countries'];
+    const outlets = this.stmt(
+      'SELECT outlet AS value, COUNT(*) AS count FROM sources WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC',
+    ).all() as Facets['outlets'];
     return Promise.resolve({ eventTypes, countries, outlets });
   }
 
   stats(): Promise<Stats> {
     const n = (table: string): number =>
-      (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      (this.stmt(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     return Promise.resolve({
       sources: n('sources'),
       reports: n('reports'),
