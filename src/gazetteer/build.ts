@@ -6,10 +6,15 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSy
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BloomFilter } from './bloom.js';
 import { foldName, skeletonKey } from './fold.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 4;
+export const GAZETTEER_VERSION = 5;
+
+/** 2^25 bits (4 MB) and 7 hashes: about 1% false positives over the ~3 million keys. */
+export const BLOOM_BITS = 1 << 25;
+export const BLOOM_HASHES = 7;
 
 const require = createRequire(import.meta.url);
 
@@ -95,6 +100,7 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     `INSERT INTO places (key, geoname_id, name, lat, lon, cc, country, admin1, admin2, fclass, fcode, population, kind)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const bloom = new BloomFilter(BLOOM_BITS, BLOOM_HASHES);
   const insertName = db.prepare('INSERT OR IGNORE INTO names (name_key, place, match) VALUES (?, ?, ?)');
   const addNames = (place: number | bigint, names: Iterable<string>, match: string): void => {
     const seen = new Set<string>();
@@ -103,10 +109,17 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       if (!key || key.length < 2 || seen.has(key)) continue;
       seen.add(key);
       insertName.run(key, place, match);
+      bloom.add(key);
       // "Albu Kamal" is also written "Albukamal": index the closed-up form of multi-word names.
-      if (key.includes(' ')) insertName.run(key.replace(/ /g, ''), place, match);
+      if (key.includes(' ')) {
+        insertName.run(key.replace(/ /g, ''), place, match);
+        bloom.add(key.replace(/ /g, ''));
+      }
       const skel = skeletonKey(key);
-      if (skel !== key && skel.replace(/ /g, '').length >= 3) insertName.run(`~${skel}`, place, 'skeleton');
+      if (skel !== key && skel.replace(/ /g, '').length >= 3) {
+        insertName.run(`~${skel}`, place, 'skeleton');
+        bloom.add(`~${skel}`);
+      }
     }
   };
 
@@ -220,6 +233,8 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
   db.exec('COMMIT');
   db.prepare('INSERT INTO meta (k, v) VALUES (?, ?)').run('version', String(GAZETTEER_VERSION));
   db.prepare('INSERT INTO meta (k, v) VALUES (?, ?)').run('places', String(count));
+  db.exec('CREATE TABLE blobs (k TEXT PRIMARY KEY, v BLOB NOT NULL)');
+  db.prepare('INSERT INTO blobs (k, v) VALUES (?, ?)').run('name-bloom', Buffer.from(bloom.bits));
   db.exec('VACUUM');
   db.close();
   renameSync(tmp, target);

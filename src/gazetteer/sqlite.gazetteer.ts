@@ -1,9 +1,11 @@
 // Read side of the gazetteer index built by build.ts.
 import Database from 'better-sqlite3';
 import type { Gazetteer, GazetteerEntry, GazetteerHit, GazetteerKind } from '../ports/gazetteer.port.js';
-import { buildGazetteer, GAZETTEER_VERSION } from './build.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { BloomFilter } from './bloom.js';
+import { BLOOM_HASHES, buildGazetteer, GAZETTEER_VERSION } from './build.js';
+import { skeletonKey } from './fold.js';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 interface PlaceRow {
   key: string;
@@ -43,31 +45,33 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly byKey: Database.Statement<[string], PlaceRow>;
   private readonly byCountry: Database.Statement<[string], PlaceRow>;
   private readonly cache = new Map<string, GazetteerHit[]>();
+  private readonly bloom: BloomFilter | null;
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
     this.byKey = this.db.prepare(
       `SELECT p.*, n.match FROM names n JOIN places p ON p.id = n.place WHERE n.name_key = ?
-       ORDER BY p.population DESC LIMIT 40`,
+       ORDER BY p.population DESC LIMIT 16`,
     );
     this.byCountry = this.db.prepare(`SELECT p.*, 'name' AS match FROM places p WHERE p.key = ?`);
+    const blob = this.db.prepare("SELECT v FROM blobs WHERE k = 'name-bloom'").get() as
+      { v: Buffer } | undefined;
+    this.bloom = blob ? new BloomFilter(new Uint8Array(blob.v), BLOOM_HASHES) : null;
   }
 
   lookup(folded: string): GazetteerHit[] {
     if (!folded) return [];
     const cached = this.cache.get(folded);
     if (cached) return cached;
-    let rows = this.byKey.all(folded);
-    if (rows.length === 0) rows = this.byKey.all(`~${folded}`);
+    const probe = (key: string): PlaceRow[] =>
+      this.bloom && !this.bloom.has(key) ? [] : this.byKey.all(key);
+    let rows = probe(folded);
+    // transliteration variants meet on the looser consonant key ("Dayr az Zawr", "Deir al-Zour")
+    if (rows.length === 0 && folded.length >= 5) rows = probe(`~${skeletonKey(folded)}`);
     const hits = rows.map((r) => ({ entry: toEntry(r), match: r.match }));
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(folded, hits);
     return hits;
-  }
-
-  /** Skeleton-key candidates, for names the exact key does not find. */
-  lookupLoose(skeleton: string): GazetteerHit[] {
-    return this.byKey.all(`~${skeleton}`).map((r) => ({ entry: toEntry(r), match: 'skeleton' as const }));
   }
 
   country(code: string): GazetteerEntry | null {
@@ -93,6 +97,11 @@ export async function openGazetteer(
   if (!existsSync(path)) {
     log(`Building the gazetteer index once (GeoNames cities500 from npm) into ${path} …`);
     await buildGazetteer(path, log);
+    // indexes of earlier versions are dead weight now
+    for (const f of readdirSync(cacheDir)) {
+      if (/^gazetteer-v\d+\.sqlite(?:\..*)?$/.test(f) && f !== basename(path))
+        rmSync(join(cacheDir, f), { force: true });
+    }
   }
   return new SqliteGazetteer(path);
 }

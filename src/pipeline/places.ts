@@ -75,7 +75,9 @@ const STOP = new Set(
     'sunni shia shiite muslim muslims christian christians kurdish kurds arab arabs jihadist jihadists ' +
     'headquarters base airport hospital school mosque church market camp prison district province governorate region village town city ' +
     'sentinel saegheh drone drones missile missiles spring war conflict crisis baath presidential parliament ' +
-    'tomahawk homeland gulf red horn lac badia desert valley mount lake river sea bay camp'
+    'tomahawk homeland gulf red horn lac badia desert valley mount lake river sea bay camp ' +
+    'there however all who what where why how im county street road avenue center centre department court house world health ' +
+    'office school hospital church university college police fire city hall mr mrs'
   ).split(/\s+/),
 );
 
@@ -198,7 +200,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         const span = { start: first.start, end: last.end };
         const surface = text.slice(span.start, span.end);
         const folded = foldName(surface);
-        if (!folded || (len === 1 && STOP.has(surface.toLowerCase()))) continue;
+        if (!folded || (len === 1 && (surface.length < 2 || STOP.has(surface.toLowerCase())))) continue;
         // Acronyms ("SANA", "SDF") are places only when they name a country ("US", "DRC").
         const acronym = /^[A-Z.]{2,6}$/.test(surface);
         if (ctx.blocked.some((b) => overlaps(b, span))) continue;
