@@ -21,11 +21,21 @@ export default tseslint.config(
   // Layers (docs/ARCHITECTURE.md): what each folder may import is enforced here, not only written down.
   {
     files: ['src/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../*', 'node:*', 'better-sqlite3', 'fastify', 'commander'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../*', 'node:*', 'better-sqlite3', 'fastify', 'commander'] },
+      ],
+    },
   },
   {
     files: ['src/ports/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../!(domain)/**', '../*.js', 'node:*', 'better-sqlite3'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../!(domain)/**', '../*.js', 'node:*', 'better-sqlite3'] },
+      ],
+    },
   },
   {
     files: ['src/pipeline/**/*.ts'],
@@ -35,8 +45,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            '../adapters/**', '../services/**', '../http/**', '../cli/**', '../ingest/**', '../app.js', '../config.js',
-            '../gazetteer/build.js', '../gazetteer/sqlite.gazetteer.js', 'node:*', 'better-sqlite3', 'fastify',
+            '../adapters/**',
+            '../services/**',
+            '../http/**',
+            '../cli/**',
+            '../ingest/**',
+            '../app.js',
+            '../config.js',
+            '../gazetteer/build.js',
+            '../gazetteer/sqlite.gazetteer.js',
+            'node:*',
+            'better-sqlite3',
+            'fastify',
           ],
         },
       ],
@@ -44,20 +64,29 @@ export default tseslint.config(
   },
   {
     files: ['src/services/**/*.ts', 'src/export/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['../adapters/**', '../http/**', '../cli/**', '../app.js', 'better-sqlite3', 'fastify'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../adapters/**', '../http/**', '../cli/**', '../app.js', 'better-sqlite3', 'fastify'] },
+      ],
     },
   },
   {
     files: ['src/adapters/**/*.ts'],
     ignores: ['src/adapters/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['../../services/**', '../../http/**', '../../cli/**', '../../pipeline/**', 'fastify'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../../services/**', '../../http/**', '../../cli/**', '../../pipeline/**', 'fastify'] },
+      ],
     },
   },
   {
     files: ['src/http/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../cli/**', '../adapters/**', 'better-sqlite3'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../cli/**', '../adapters/**', 'better-sqlite3'] }],
+    },
   },
   {
     files: ['**/*.js'],

@@ -6,16 +6,24 @@ import { openGazetteer } from './gazetteer/sqlite.gazetteer.js';
 import type { Logger } from './logger.js';
 import type { Gazetteer } from './ports/gazetteer.port.js';
 import type { Storage } from './ports/storage.port.js';
+import type { IncidentStore } from './ports/incident.port.js';
+import { BackupService } from './services/backup.service.js';
+import { ClusterService } from './services/cluster.service.js';
 import { ExportService } from './services/export.service.js';
 import { IngestService } from './services/ingest.service.js';
+import { ReviewService } from './services/review.service.js';
 
 export interface App {
   config: Config;
   log: Logger;
   storage: Storage;
+  incidents: IncidentStore;
   gazetteer: Gazetteer;
   ingest: IngestService;
   exports: ExportService;
+  clusters: ClusterService;
+  review: ReviewService;
+  backups: BackupService;
   close(): Promise<void>;
 }
 
@@ -27,13 +35,19 @@ export async function openGazetteerFor(config: Config, log: Logger): Promise<Gaz
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const gazetteer = await openGazetteerFor(config, log);
   const storage = new SqliteStorage(config.db);
+  const incidents = storage.incidents;
+  const clusters = new ClusterService({ incidents });
   return {
     config,
     log,
     storage,
+    incidents,
     gazetteer,
-    ingest: new IngestService({ storage, gazetteer }),
+    ingest: new IngestService({ storage, gazetteer, clusters }),
     exports: new ExportService({ storage }),
+    clusters,
+    review: new ReviewService({ incidents, clusters }),
+    backups: new BackupService({ incidents }),
     async close() {
       await storage.close();
       gazetteer.close();

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The CLI edge: parse arguments, call a service, render output. Errors are mapped once, in run().
 import { Command, CommanderError, Option } from 'commander';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createApp, openGazetteerFor } from '../app.js';
 import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
 import { DocketError, InputError, ValidationError } from '../domain/errors.js';
@@ -24,8 +25,15 @@ interface GlobalOpts {
   db?: string;
 }
 
+/** A real calendar day as YYYY-MM-DD (Date.parse alone would roll 2024-02-30 over to March 1st). */
+const isCalendarDate = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
+};
+
 const isoDate = (value: string, name: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+  if (!isCalendarDate(value))
     throw new ValidationError(`${name}: expected a date as YYYY-MM-DD, got "${value}"`, [
       { path: name, message: 'expected YYYY-MM-DD' },
     ]);
@@ -86,6 +94,23 @@ function progressReporter(): { update(p: IngestProgress): void; done(): void } {
   };
 }
 
+/** A file to write, opened (or a ValidationError naming --out when it cannot be). */
+async function openOutput(file: string): Promise<WriteStream> {
+  const out = createWriteStream(file);
+  await new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        new ValidationError(
+          `--out: cannot write ${file}: ${e.code === 'ENOENT' ? 'no such folder' : e.message}`,
+          [{ path: '--out', message: e.message }],
+        ),
+      ),
+    );
+  });
+  return out;
+}
+
 function printEvent(e: StoredEvent): void {
   const date =
     e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end} (${e.date.precision})`;
@@ -105,6 +130,10 @@ export function buildCli(): Command {
       'Docket turns news reports about armed conflict into a sourced, geolocated record of events and claims.',
     )
     .option('--db <path>', 'SQLite database file (default: DOCKET_DB or ./docket.db)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  docket ingest reports/\n  docket events --country SY --from 2018-10-01\n  docket export --format acled-csv --out events.csv\n  docket serve\n\nRun "docket <command> --help" for the options and examples of one command.\n',
+    )
     .showHelpAfterError()
     .exitOverride();
 
@@ -307,20 +336,22 @@ export function buildCli(): Command {
     .action(async (o: Record<string, unknown>, cmd: Command) => {
       const filter = filterFrom(o);
       const config = configFrom(cmd);
+      const file = typeof o.out === 'string' ? o.out : null;
+      // Open the output first: a path that cannot be written is a clear error, not a crash mid-export.
+      const out = file ? await openOutput(file) : process.stdout;
       const { SqliteStorage } = await import('../adapters/sqlite/sqlite.storage.js');
       const { ExportService } = await import('../services/export.service.js');
       const storage = new SqliteStorage(config.db);
       try {
-        const out: NodeJS.WritableStream =
-          typeof o.out === 'string' ? createWriteStream(o.out) : process.stdout;
-        for await (const chunk of new ExportService({ storage }).export(o.format as ExportFormat, filter)) {
-          if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+        const chunks = Readable.from(new ExportService({ storage }).export(o.format as ExportFormat, filter));
+        try {
+          await pipeline(chunks, out, { end: file !== null });
+        } catch (e) {
+          // The reader went away (`docket export … | head`): stop quietly, as other tools do.
+          if (!file && (e as NodeJS.ErrnoException).code === 'EPIPE') return;
+          throw e;
         }
-        if (out !== process.stdout) {
-          out.end();
-          await finished(out);
-          process.stderr.write(`wrote ${String(o.out)}\n`);
-        }
+        if (file) process.stderr.write(`wrote ${file}\n`);
       } finally {
         await storage.close();
       }

@@ -8,7 +8,11 @@ import type { ClaimFilter, EventFilter, PageRequest } from '../ports/storage.por
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+  // Date.parse rolls 2024-02-30 over to March 1st: a real calendar day reads back unchanged.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'not a calendar date');
 
 const bbox = z.string().transform((s, ctx) => {
   const parts = s.split(',').map(Number);

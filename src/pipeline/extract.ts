@@ -317,6 +317,10 @@ interface WindowArgs {
   docCountry: PlaceMention | null;
 }
 
+/** "Nine SDF fighters were killed …": the subject of a passive verb of harm is on the receiving end. */
+const PATIENT_AFTER =
+  /^\s*(?:[\w-]+\s+){0,2}?(?:were|was|have been|had been|are|is|being|got)\s+(?:\w+\s+)?(?:killed|wounded|injured|attacked|abducted|kidnapped|targeted|hit|shot|ambushed|captured|arrested|detained|struck)\b/i;
+
 function buildDraft(
   text: string,
   sentence: Sentence,
@@ -344,7 +348,8 @@ function buildDraft(
     if (seen.has(name)) continue;
     const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
     let role: EventActor['role'];
-    if (m.end <= trigger.start)
+    if (PATIENT_AFTER.test(text.slice(m.end, m.end + 50))) role = 'actor2';
+    else if (m.end <= trigger.start)
       role = /\b(?:against|on|targeting|at)\s+(?:the\s+)?$/i.test(beforeMention) ? 'actor2' : 'actor1';
     else role = passiveBy.test(beforeMention) ? 'actor1' : 'actor2';
     const def = 'name' in m.actor ? m.actor : null;
@@ -375,8 +380,16 @@ function buildDraft(
       .forEach((x) => (x.role = 'associate'));
   }
   if (!actors.some((x) => x.role === 'actor1')) {
-    const a2s = actors.filter((x) => x.role === 'actor2');
-    if (a2s.length > 1) a2s[0]!.role = 'actor1';
+    // "… were killed when Islamic State militants attacked": the armed party left over acts
+    const generic = (x: EventActor) =>
+      /^(?:Unidentified Armed Group|Civilians|Protesters|Rioters) \(/.test(x.name);
+    const armed = actors.filter((x) => x.role === 'associate' && x.inter !== 7);
+    const promote = armed.find((x) => !generic(x)) ?? armed[0];
+    if (promote) promote.role = 'actor1';
+    else {
+      const a2s = actors.filter((x) => x.role === 'actor2');
+      if (a2s.length > 1) a2s[0]!.role = 'actor1';
+    }
   }
 
   const weaponList: Weapon[] = [];

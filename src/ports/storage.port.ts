@@ -72,6 +72,8 @@ export interface SaveResult {
   created: boolean;
   events: number;
   claims: number;
+  /** Ids of the events stored (empty when nothing was written). */
+  eventIds: string[];
 }
 
 export interface Storage {

@@ -1,11 +1,12 @@
 // Ingest: archive each incoming document once (by SHA-256), run the pipeline, store the result in
 // one transaction. A bad item is reported and skipped; the batch goes on.
-import { createHash } from 'node:crypto';
 import type { Extraction, IsoDate } from '../domain/types.js';
 import type { InputItem, SkippedInput, IncomingDocument } from '../ingest/incoming.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import type { Storage } from '../ports/storage.port.js';
 import { extract, PIPELINE_VERSION } from '../pipeline/extract.js';
+import { sourceHash } from '../integrity.js';
+import type { ClusterReport, ClusterService } from './cluster.service.js';
 
 export interface IngestProgress {
   read: number;
@@ -23,6 +24,10 @@ export interface IngestReport {
   events: number;
   claims: number;
   sourceIds: string[];
+  /** Events stored by this run (what clustering has to look at). */
+  eventIds: string[];
+  /** What clustering did with them (when a cluster service is wired). */
+  clustering: ClusterReport | null;
 }
 
 export interface IngestOptions {
@@ -31,13 +36,13 @@ export interface IngestOptions {
   onProgress?: ((p: IngestProgress) => void) | undefined;
 }
 
-export const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
-
 export class IngestService {
   constructor(
     private readonly deps: {
       storage: Pick<Storage, 'saveExtraction' | 'hasSource'>;
       gazetteer: Gazetteer;
+      /** When given, new reports are clustered into incidents at the end of each run. */
+      clusters?: Pick<ClusterService, 'update'>;
       now?: () => Date;
     },
   ) {}
@@ -62,6 +67,8 @@ export class IngestService {
       events: 0,
       claims: 0,
       sourceIds: [],
+      eventIds: [],
+      clustering: null,
     };
     for await (const item of items) {
       report.read++;
@@ -70,7 +77,7 @@ export class IngestService {
       } else {
         const doc = item.doc;
         try {
-          const hash = sha256(doc.raw ?? doc.text);
+          const hash = sourceHash(doc);
           if (await this.deps.storage.hasSource(hash)) {
             report.duplicates++;
           } else {
@@ -97,6 +104,7 @@ export class IngestService {
               report.events += saved.events;
               report.claims += saved.claims;
               report.sourceIds.push(saved.sourceId);
+              report.eventIds.push(...saved.eventIds);
             } else report.duplicates++;
           }
         } catch (e) {
@@ -114,6 +122,8 @@ export class IngestService {
         current: item.kind === 'document' ? item.doc.origin : item.skipped.input,
       });
     }
+    if (this.deps.clusters && report.eventIds.length)
+      report.clustering = await this.deps.clusters.update(report.eventIds);
     return report;
   }
 }

@@ -90,3 +90,64 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     `,
   },
 ];
+
+SQLITE_MIGRATIONS.push({
+  version: 2,
+  name: 'incidents, reviewer constraints, outlets, hash-chained history',
+  sql: `
+    CREATE TABLE incidents (
+      id TEXT PRIMARY KEY,
+      status TEXT NOT NULL,
+      grade TEXT NOT NULL,
+      event_type TEXT NOT NULL,
+      date_start TEXT NOT NULL,
+      date_end TEXT NOT NULL,
+      country_code TEXT,
+      lat REAL,
+      lon REAL,
+      sources INTEGER NOT NULL,
+      doc TEXT NOT NULL
+    );
+    CREATE INDEX incidents_date ON incidents (date_start, id);
+    CREATE INDEX incidents_country ON incidents (country_code, date_start);
+    CREATE INDEX incidents_grade ON incidents (grade);
+    CREATE TABLE incident_members (
+      event_id TEXT PRIMARY KEY REFERENCES events (id),
+      incident_id TEXT NOT NULL REFERENCES incidents (id)
+    );
+    CREATE INDEX incident_members_incident ON incident_members (incident_id);
+    CREATE TABLE link_constraints (
+      kind TEXT NOT NULL CHECK (kind IN ('must', 'cannot')),
+      a TEXT NOT NULL,
+      b TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      PRIMARY KEY (kind, a, b)
+    );
+    CREATE TABLE outlets (
+      name TEXT PRIMARY KEY,
+      reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+      updated_at TEXT NOT NULL
+    );
+    CREATE TABLE history (
+      seq INTEGER PRIMARY KEY,
+      at TEXT NOT NULL,
+      by TEXT NOT NULL,
+      action TEXT NOT NULL,
+      subjects TEXT NOT NULL,
+      before TEXT NOT NULL,
+      after TEXT NOT NULL,
+      why TEXT,
+      undoes INTEGER,
+      prev_hash TEXT NOT NULL,
+      hash TEXT NOT NULL
+    );
+    CREATE TABLE history_subjects (
+      subject TEXT NOT NULL,
+      seq INTEGER NOT NULL REFERENCES history (seq),
+      PRIMARY KEY (subject, seq)
+    );
+    -- the history is append-only: the database itself refuses edits and deletions
+    CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+  `,
+});

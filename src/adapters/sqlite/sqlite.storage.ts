@@ -18,6 +18,7 @@ import type {
 } from '../../ports/storage.port.js';
 import { ftsQuery, sourceIdFor } from '../storage-shared.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { SqliteIncidentStore } from './sqlite.incident-store.js';
 
 type Param = string | number | null;
 
@@ -49,8 +50,13 @@ const toSource = (r: SourceRow): Source => ({
   origin: r.origin,
 });
 
+/** Rows per read in iterateEvents. */
+const ITERATE_PAGE = 500;
+
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
+  /** Incidents, constraints, outlets and history live in the same file, under their own port. */
+  readonly incidents: SqliteIncidentStore;
   /** Prepared statements by SQL text (filters combine into a bounded set of shapes). */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -76,6 +82,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.incidents = new SqliteIncidentStore(this.db, () => this.schemaVersion());
   }
 
   /** Apply pending migrations, each in its own transaction. */
@@ -108,7 +115,7 @@ export class SqliteStorage implements Storage {
     const run = this.db.transaction((): SaveResult => {
       const existing = this.stmt('SELECT id FROM sources WHERE sha256 = ?').get(source.sha256) as
         { id: string } | undefined;
-      if (existing) return { sourceId: existing.id, created: false, events: 0, claims: 0 };
+      if (existing) return { sourceId: existing.id, created: false, events: 0, claims: 0, eventIds: [] };
       this.stmt(
         `INSERT INTO sources (id, sha256, text, raw, media_type, outlet, url, title, published, retrieved_at, origin)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -198,7 +205,13 @@ export class SqliteStorage implements Storage {
         );
         for (const eid of stored.eventIds) link.run(stored.id, eid);
       }
-      return { sourceId, created: true, events: extraction.events.length, claims: extraction.claims.length };
+      return {
+        sourceId,
+        created: true,
+        events: extraction.events.length,
+        claims: extraction.claims.length,
+        eventIds: extraction.events.map((e) => idOf(e.id)),
+      };
     });
     // A failed insert rolls the transaction back and rejects the promise (never throws synchronously).
     try {
@@ -316,11 +329,26 @@ export class SqliteStorage implements Storage {
     return Promise.resolve({ items: rows.map((r) => JSON.parse(r.doc) as StoredEvent), total, ...page });
   }
 
+  /**
+   * Reads in pages keyed by (date_start, id), so no statement stays open between yields: a slow reader
+   * (an HTTP export) would otherwise hold a cached statement busy, so that a second export with the same
+   * filter failed ("This statement is busy"), and keep the connection from writing.
+   */
   async *iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
     const { sql, params } = this.eventWhere(filter);
-    const stmt = this.stmt(`SELECT e.doc FROM events e ${sql} ORDER BY e.date_start, e.id`);
-    for (const r of stmt.iterate(...params) as Iterable<{ doc: string }>) {
-      yield JSON.parse(r.doc) as StoredEvent;
+    const first = this.stmt(
+      `SELECT e.date_start, e.id, e.doc FROM events e ${sql} ORDER BY e.date_start, e.id LIMIT ${ITERATE_PAGE}`,
+    );
+    const after = this.stmt(
+      `SELECT e.date_start, e.id, e.doc FROM events e ${sql ? `${sql} AND` : 'WHERE'} (e.date_start, e.id) > (?, ?)
+       ORDER BY e.date_start, e.id LIMIT ${ITERATE_PAGE}`,
+    );
+    type Row = { date_start: string; id: string; doc: string };
+    let rows = first.all(...params) as Row[];
+    while (rows.length > 0) {
+      for (const r of rows) yield JSON.parse(r.doc) as StoredEvent;
+      const last = rows[rows.length - 1]!;
+      rows = rows.length < ITERATE_PAGE ? [] : (after.all(...params, last.date_start, last.id) as Row[]);
     }
     await Promise.resolve();
   }

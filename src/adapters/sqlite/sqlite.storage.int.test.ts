@@ -1,0 +1,187 @@
+// The SQLite adapter on real files: the storage contract, then what is particular to SQLite
+// (migrations, reopening a file, WAL).
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/helpers.js';
+import { ConfigError } from '../../domain/errors.js';
+import type { Extraction } from '../../domain/types.js';
+import type { NewSource } from '../../ports/storage.port.js';
+import { storageContract } from '../storage.contract.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import { SqliteStorage } from './sqlite.storage.js';
+
+const dirs: string[] = [];
+function freshDir(): string {
+  const dir = tempDir('docket-sqlite-');
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+storageContract('sqlite', () => Promise.resolve(new SqliteStorage(join(freshDir(), 'docket.db'))));
+
+const TEXT = 'Gunmen attacked a checkpoint outside Goma on Monday, killing two soldiers, the army said.\r\n';
+const SOURCE: NewSource = {
+  sha256: createHash('sha256').update(TEXT).digest('hex'),
+  text: TEXT,
+  raw: null,
+  mediaType: 'text/plain',
+  outlet: 'Radio Okapi',
+  url: null,
+  title: null,
+  published: '2024-03-13',
+  retrievedAt: '2024-03-13T09:00:00.000Z',
+  origin: 'goma.txt',
+};
+const EXTRACTION: Extraction = {
+  source: { published: '2024-03-13', outlet: 'Radio Okapi', title: null, url: null },
+  events: [
+    {
+      id: 'e1',
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      date: { start: '2024-03-11', end: '2024-03-11', precision: 'day' },
+      actors: [],
+      location: null,
+      weapons: [],
+      fatalities: { low: 2, best: 2, high: 2 },
+      reportedBy: [],
+      claimIds: [],
+      summary: 'Gunmen attacked a checkpoint outside Goma on Monday, killing two soldiers',
+      evidence: [{ field: 'trigger', start: 7, end: 15, text: 'attacked' }],
+    },
+  ],
+  claims: [],
+  notes: [],
+};
+
+interface MigrationRow {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+const migrationsIn = (path: string): MigrationRow[] => {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
+      .all() as MigrationRow[];
+  } finally {
+    db.close();
+  }
+};
+
+const LATEST = Math.max(...SQLITE_MIGRATIONS.map((m) => m.version));
+
+describe('SqliteStorage on a file', () => {
+  it('numbers its migrations 1, 2, … without gaps', () => {
+    expect(SQLITE_MIGRATIONS.map((m) => m.version)).toEqual(SQLITE_MIGRATIONS.map((_m, i) => i + 1));
+    expect(LATEST).toBeGreaterThanOrEqual(1);
+  });
+
+  it('upgrades a file made by the first schema version, keeping its data', async () => {
+    const path = join(freshDir(), 'docket.db');
+    const first = SQLITE_MIGRATIONS[0]!;
+    const db = new Database(path);
+    db.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    db.exec(first.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(
+      first.version,
+      first.name,
+      '2024-01-01T00:00:00Z',
+    );
+    db.prepare(
+      `INSERT INTO sources (id, sha256, text, raw, media_type, outlet, url, title, published, retrieved_at, origin)
+       VALUES (?, ?, ?, NULL, 'text/plain', NULL, NULL, NULL, '2024-03-13', '2024-03-13T09:00:00.000Z', 'goma.txt')`,
+    ).run(`src_${SOURCE.sha256.slice(0, 16)}`, SOURCE.sha256, TEXT);
+    db.close();
+
+    const storage = new SqliteStorage(path);
+    try {
+      expect(storage.schemaVersion()).toBe(LATEST);
+      expect(migrationsIn(path).map((r) => r.version)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+      expect(migrationsIn(path)[0]?.applied_at).toBe('2024-01-01T00:00:00Z');
+      expect((await storage.getSource(`src_${SOURCE.sha256.slice(0, 16)}`))?.text).toBe(TEXT);
+      expect(await storage.hasSource(SOURCE.sha256)).toBe(true);
+      expect((await storage.listSources({ q: 'checkpoint' }, { limit: 10, offset: 0 })).total).toBe(1);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('records each applied migration in schema_migrations', async () => {
+    const path = join(freshDir(), 'docket.db');
+    const storage = new SqliteStorage(path);
+    expect(storage.schemaVersion()).toBe(LATEST);
+    await storage.close();
+    const rows = migrationsIn(path);
+    expect(rows.map((r) => ({ version: r.version, name: r.name }))).toEqual(
+      SQLITE_MIGRATIONS.map((m) => ({ version: m.version, name: m.name })),
+    );
+    expect(Number.isNaN(Date.parse(rows[0]?.applied_at ?? ''))).toBe(false);
+  });
+
+  it('keeps the data, and applies no migration twice, when an existing file is reopened', async () => {
+    const path = join(freshDir(), 'docket.db');
+    const first = new SqliteStorage(path);
+    const saved = await first.saveExtraction(SOURCE, EXTRACTION, 'test/1');
+    const stats = await first.stats();
+    const migrations = migrationsIn(path);
+    await first.close();
+
+    const again = new SqliteStorage(path);
+    try {
+      expect(again.schemaVersion()).toBe(LATEST);
+      expect(migrationsIn(path)).toEqual(migrations);
+      expect(await again.stats()).toEqual(stats);
+      expect(await again.getSource(saved.sourceId)).toEqual({ id: saved.sourceId, ...SOURCE });
+      expect((await again.getEvent(`${saved.sourceId}.e1`))?.fatalities).toEqual({
+        low: 2,
+        best: 2,
+        high: 2,
+      });
+      // The full-text index came back with the file.
+      expect((await again.listEvents({ q: 'checkpoint' }, { limit: 10, offset: 0 })).total).toBe(1);
+      // And the archive is still idempotent across opens.
+      expect(await again.saveExtraction(SOURCE, EXTRACTION, 'test/1')).toMatchObject({ created: false });
+      expect(await again.stats()).toEqual(stats);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('runs in WAL mode with foreign keys on', async () => {
+    const path = join(freshDir(), 'docket.db');
+    const storage = new SqliteStorage(path);
+    await storage.saveExtraction(SOURCE, EXTRACTION, 'test/1');
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    await storage.close();
+    // journal_mode=WAL is persistent: another connection to the file sees it.
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('creates the folder of a new database file', async () => {
+    const path = join(freshDir(), 'nested', 'deeper', 'docket.db');
+    const storage = new SqliteStorage(path);
+    await storage.close();
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('fails with a ConfigError naming the path when the file cannot be opened', () => {
+    const dir = freshDir();
+    expect(() => new SqliteStorage(dir)).toThrow(ConfigError);
+    expect(() => new SqliteStorage(dir)).toThrow(dir);
+  });
+});
