@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createApp, openGazetteerFor } from '../app.js';
+import { registerIncidentCommands } from './incident.commands.js';
 import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
 import { DocketError, InputError, ValidationError } from '../domain/errors.js';
 import type { StoredEvent } from '../domain/types.js';
@@ -166,6 +167,10 @@ export function buildCli(): Command {
             `Read ${report.read} · stored ${report.ingested} new source(s) with ${report.events} event(s) and ${report.claims} claim(s) · ${report.duplicates} already stored · ${report.skipped.length} skipped\n`,
           );
           for (const s of report.skipped) process.stdout.write(`  skipped ${s.input}: ${s.reason}\n`);
+          if (report.clustering)
+            process.stdout.write(
+              `Incidents: ${report.clustering.created} new, ${report.clustering.changed} changed, ${report.clustering.removed} removed\n`,
+            );
         }
         if (report.read > 0 && report.skipped.length === report.read) process.exitCode = 1;
       } finally {
@@ -440,6 +445,16 @@ export function buildCli(): Command {
       await buildGazetteer(path, (m) => process.stderr.write(`${m}\n`));
       process.stdout.write(`gazetteer built: ${path}\n`);
     });
+
+  registerIncidentCommands(program, async (cmd, fn) => {
+    const config = configFrom(cmd);
+    const app = await createApp(config, loggerFor(config));
+    try {
+      return await fn(app);
+    } finally {
+      await app.close();
+    }
+  });
 
   return program;
 }

@@ -62,6 +62,14 @@ export function resolveValues(events: StoredEvent[]): {
         'actor1' | 'actor2' | 'associate',
     }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
+  // one actor1 and one actor2: the one most reports give that role; others become associates
+  for (const role of ['actor1', 'actor2'] as const) {
+    const holders = actors.filter((a) => a.role === role);
+    if (holders.length < 2) continue;
+    const count = (name: string) => roles.get(name)?.get(role) ?? 0;
+    const keep = [...holders].sort((a, b) => count(b.name) - count(a.name) || (a.name < b.name ? -1 : 1))[0]!;
+    for (const h of holders) if (h !== keep) h.role = 'associate';
+  }
   const tolls = events.map((e) => e.fatalities).filter((f): f is Fatalities => f !== null);
   const fatalities = tolls.length
     ? {

@@ -87,9 +87,9 @@ const ORG_FOLLOWERS =
 const TITLE_BEFORE =
   /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Brig|Maj|Col|Lt|Capt|Sgt|Adm|Gov|Sen|President|Prime Minister|Minister|Commander|Chief|King|Prince|Sheikh|Imam|Pope|spokesman|spokeswoman|leader|chief|general|colonel|said|says|told|by)\.?\s+)$/;
 const CUE_BEFORE =
-  /(?:\b(?:in|at|near|outside|around|from|into|across|toward|towards|on|of|to|inside|within|between|and|via|through|the (?:town|city|village|district|province|governorate|region|area|outskirts|suburb|neighbou?rhood|capital|port|port city) of|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? (?:of )?)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|province|governorate|region|area|capital|port)\s+of\s+)?)$/u;
+  /(?:\b(?:in|at|near|outside|around|from|into|across|toward|towards|on|of|to|inside|within|between|and|via|through|the (?:town|city|village|district|province|governorate|region|area|outskirts|suburb|suburbs|neighbou?rhood|capital|port|port city|centre|center|heart|edge) of|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? (?:of )?)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|province|governorate|region|area|capital|port)\s+of\s+)?)$/u;
 const SITE_CUE =
-  /\b(?:in|at|near|outside|around|inside|on|into|the (?:town|city|village|district|area|outskirts|suburb|neighbou?rhood|capital|port|port city) of|outskirts of)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|area|capital|port)\s+of\s+)?$/u;
+  /\b(?:in|at|near|outside|around|inside|on|into|the (?:town|city|village|district|area|outskirts|suburb|suburbs|neighbou?rhood|capital|port|port city|centre|center|heart|edge) of|outskirts of)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|area|capital|port)\s+of\s+)?$/u;
 const REFERENCE_BEFORE =
   /\b(?:bordering|border with|borders? of|border between|(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)|away from)\s+(?:the\s+)?$/;
 const RELATIVE =
@@ -332,20 +332,20 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
   );
   for (const r of order) {
     const traces = r.hits.map((h) => ({ h, t: score(r, h, out) })).sort((a, b) => b.t.score - a.t.score);
-    const best = traces[0];
-    if (!best) continue;
-    // A small place in a country the text never mentions is more likely a word than a place.
-    const e = best.h.entry;
-    const explicit = /(?:town|city|village|district|province|governorate|region|area) of/.test(r.cue ?? '');
+    const explicit =
+      /(?:town|city|village|district|province|governorate|region|area|centre|center|heart|outskirts|suburbs?) of/.test(
+        r.cue ?? '',
+      );
     const plainCue = r.role === 'site' && !/\bthe\s*$/i.test(r.cue ?? '') && !/\bthe\s+$/i.test(r.before);
-    if (
-      e.kind === 'city' &&
-      !docCountries.has(e.countryCode) &&
-      !explicit &&
-      !(plainCue && e.population >= 5000) &&
-      e.population < 500_000
-    )
-      continue;
+    const acceptable = (e: GazetteerEntry): boolean => {
+      if (e.kind === 'country' || docCountries.has(e.countryCode)) return true;
+      // a province of a country the text never names is a coincidence of names ("the Red Sea")
+      if (e.kind === 'admin1') return /province|governorate|region/.test(r.cue ?? '');
+      // a small place in a country the text never mentions is more likely a word than a place
+      return explicit || (plainCue && e.population >= 5000) || e.population >= 500_000;
+    };
+    const best = traces.find((x) => acceptable(x.h.entry));
+    if (!best) continue;
     out.push({
       start: r.start,
       end: r.end,

@@ -156,23 +156,24 @@ export class ClusterService {
       const named = resolved.actors.value.filter(
         (a) => !/^(?:Civilians|Unidentified Armed Group|Protesters|Rioters) \(/.test(a.name),
       );
-      const perpetrators = new Set(
-        members
-          .map(
-            (e) =>
-              e.actors.find(
-                (a) =>
-                  a.role === 'actor1' &&
-                  !/^(?:Civilians|Unidentified Armed Group|Protesters|Rioters) \(/.test(a.name),
-              )?.name,
-          )
-          .filter((n): n is string => Boolean(n)),
-      );
+      const perpetrators = members
+        .map(
+          (e) =>
+            e.actors.find(
+              (a) =>
+                a.role === 'actor1' &&
+                !/^(?:Civilians|Unidentified Armed Group|Protesters|Rioters) \(/.test(a.name),
+            )?.name,
+        )
+        .filter((n): n is string => Boolean(n));
+      const counts = [...new Set(perpetrators)].map((p) => perpetrators.filter((x) => x === p).length);
+      // sources disagree on who acted when no perpetrator is named by two thirds of the reports naming one
+      const perpetratorsDisagree = counts.length > 1 && Math.max(...counts) < (2 / 3) * perpetrators.length;
       const suggestion = suggestGrade({
         sources: independent,
         actors: named.map((a) => a.name.toLowerCase()),
         claims: memberClaims,
-        perpetratorsDisagree: perpetrators.size > 1,
+        perpetratorsDisagree,
       });
       const denied = memberClaims.some((cl) => cl.kind === 'denial');
       // a reviewer's status, grade, edits and notes stay with the incident as reports join it
