@@ -89,7 +89,33 @@ async function throughput(): Promise<void> {
   console.log(`  peak RSS          ${(peak / 1024 / 1024).toFixed(0)} MB`);
 }
 
-const SUITES: Record<string, () => Promise<void>> = { throughput };
+async function cluster(): Promise<void> {
+  const { clusterQuality, CLUSTER_CORPUS } = await import('./cluster-quality.js');
+  const { clusterSpeed } = await import('./cluster-speed.js');
+  const config = loadConfig();
+  const gazetteer = await openGazetteer(config.cacheDir);
+  const q = await clusterQuality(gazetteer);
+  gazetteer.close();
+  console.log(`cluster quality: ${CLUSTER_CORPUS}`);
+  console.log(
+    `  reports ${q.reports}, gold incidents ${q.goldIncidents}, predicted incidents ${q.predictedIncidents}`,
+  );
+  console.log(
+    `  pairwise precision ${q.precision.toFixed(3)}  recall ${q.recall.toFixed(3)}  F1 ${q.f1.toFixed(3)}`,
+  );
+  for (const s of q.splits) console.log(`  split  ${s.gold}: ${s.parts.map((p) => p.join('+')).join(' | ')}`);
+  for (const m of q.mixes) console.log(`  mixed  ${m.incident}: ${m.gold.join(', ')}`);
+  const sizes = (opt('sizes') ?? '100000,1000000').split(',').map(Number);
+  console.log('cluster speed (synthetic reports, clustering only, one core):');
+  for (const n of sizes) {
+    const r = clusterSpeed(n);
+    console.log(
+      `  ${String(n).padStart(8)} reports  ${r.seconds.toFixed(1).padStart(6)} s  ${Math.round(n / r.seconds)} reports/s  ${r.clusters} incidents  peak RSS ${r.peakMb.toFixed(0)} MB  pairwise P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)}`,
+    );
+  }
+}
+
+const SUITES: Record<string, () => Promise<void>> = { throughput, cluster };
 
 if (!SUITES[suite]) {
   console.log(`usage: npm run bench -- <suite> [--data DIR]\nsuites: ${Object.keys(SUITES).join(', ')}`);

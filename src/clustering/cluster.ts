@@ -101,17 +101,32 @@ export function clusterItems(
     (cannot.get(ia) ?? cannot.set(ia, new Set()).get(ia)!).add(ib);
     (cannot.get(ib) ?? cannot.set(ib, new Set()).get(ib)!).add(ia);
   }
-  const allowed = (ra: number, rb: number): boolean => {
+  // Exact dates of a component: a vague report ("earlier this week") must not chain two incidents
+  // whose precise reports name different days.
+  const days = new Map<number, [number, number] | null>(
+    items.map((it, i) => [i, it.dayPrecise ? [it.start, it.start] : null]),
+  );
+  const reviewed = new Set<number>();
+  const allowed = (ra: number, rb: number, byReviewer: boolean): boolean => {
+    const da = days.get(ra) ?? null;
+    const db = days.get(rb) ?? null;
+    // a reviewer's merge has already decided that the dates belong together
+    const decided = byReviewer || reviewed.has(ra) || reviewed.has(rb);
+    if (!decided && da && db && Math.max(da[1], db[1]) - Math.min(da[0], db[0]) > SLACK_DAYS) return false;
     const [small, big] = members.get(ra)!.length <= members.get(rb)!.length ? [ra, rb] : [rb, ra];
     const bigSet = new Set(members.get(big));
     return !members.get(small)!.some((m) => [...(cannot.get(m) ?? [])].some((x) => bigSet.has(x)));
   };
-  const join = (i: number, j: number): boolean => {
+  const join = (i: number, j: number, byReviewer = false): boolean => {
     const ra = uf.find(i);
     const rb = uf.find(j);
     if (ra === rb) return true;
-    if (!allowed(ra, rb)) return false;
+    if (!allowed(ra, rb, byReviewer)) return false;
     const r = uf.union(ra, rb);
+    const da = days.get(ra) ?? null;
+    const db = days.get(rb) ?? null;
+    days.set(r, da && db ? [Math.min(da[0], db[0]), Math.max(da[1], db[1])] : (da ?? db));
+    if (byReviewer || reviewed.has(ra) || reviewed.has(rb)) reviewed.add(r);
     const merged = [...members.get(ra)!, ...members.get(rb)!];
     members.delete(ra);
     members.delete(rb);
@@ -122,7 +137,7 @@ export function clusterItems(
   for (const [a, b] of constraints.mustLink) {
     const ia = index.get(a);
     const ib = index.get(b);
-    if (ia !== undefined && ib !== undefined && join(ia, ib))
+    if (ia !== undefined && ib !== undefined && join(ia, ib, true))
       kept.push({ a, b, comparison: { same: true, score: 1, reasons: ['merged by a reviewer'] } });
   }
   for (const l of links) {

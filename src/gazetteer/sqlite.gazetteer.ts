@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Gazetteer, GazetteerEntry, GazetteerHit, GazetteerKind } from '../ports/gazetteer.port.js';
 import { BloomFilter } from './bloom.js';
 import { BLOOM_HASHES, buildGazetteer, GAZETTEER_VERSION } from './build.js';
-import { skeletonKey } from './fold.js';
+import { foldName, skeletonKey } from './fold.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -40,6 +40,26 @@ const toEntry = (r: PlaceRow): GazetteerEntry => ({
   kind: r.kind,
 });
 
+/** Same first letter, similar length, and most letter pairs shared (Dice ≥ 0.5). */
+function looksAlike(folded: string, name: string): boolean {
+  const other = foldName(name);
+  if (!other || other[0] !== folded[0] || Math.abs(other.length - folded.length) > 3) return false;
+  const pairs = (s: string): string[] =>
+    Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
+  const a = pairs(folded.replace(/ /g, ''));
+  const b = pairs(other.replace(/ /g, ''));
+  const pool = [...b];
+  let common = 0;
+  for (const p of a) {
+    const k = pool.indexOf(p);
+    if (k >= 0) {
+      common++;
+      pool.splice(k, 1);
+    }
+  }
+  return (2 * common) / (a.length + b.length || 1) >= 0.5;
+}
+
 export class SqliteGazetteer implements Gazetteer {
   private readonly db: Database.Database;
   private readonly byKey: Database.Statement<[string], PlaceRow>;
@@ -67,7 +87,10 @@ export class SqliteGazetteer implements Gazetteer {
       this.bloom && !this.bloom.has(key) ? [] : this.byKey.all(key);
     let rows = probe(folded);
     // transliteration variants meet on the looser consonant key ("Dayr az Zawr", "Deir al-Zour")
-    if (rows.length === 0 && folded.length >= 5) rows = probe(`~${skeletonKey(folded)}`);
+    if (rows.length === 0 && folded.length >= 5) {
+      // the loose key only counts for names that also look alike ("Deir al-Zour" ~ "Deir ez-Zor", not "Haram" ~ "Rome")
+      rows = probe(`~${skeletonKey(folded)}`).filter((r) => looksAlike(folded, r.name));
+    }
     const hits = rows.map((r) => ({ entry: toEntry(r), match: r.match }));
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(folded, hits);

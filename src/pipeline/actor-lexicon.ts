@@ -259,6 +259,15 @@ export const ACTORS: ActorDefinition[] = [
   },
 ];
 
+ACTORS.push({
+  name: 'Syrian National Army',
+  short: 'SNA',
+  countryCode: 'SY',
+  inter: 2,
+  armed: true,
+  aliases: ['Syrian National Army', 'Turkish-backed (?:factions|fighters|rebels|groups)'],
+});
+
 /** State forces with names of their own (acronyms, formal names) besides "<Demonym> forces". */
 ACTORS.push(
   ...(
@@ -268,7 +277,7 @@ ACTORS.push(
       ['Syria', 'SY', null, ['regime forces', 'Assad regime', 'Syrian regime']],
       ['Iran', 'IR', null, ["Iran's (?:armed forces|army|military)"]],
       ['Mali', 'ML', 'FAMa', ['FAMa']],
-      ['Somalia', 'SO', 'SNA', ['Somali National Army', 'SNA']],
+      ['Somalia', 'SO', 'SNA', ['Somali National Army']],
       [
         'the Democratic Republic of Congo',
         'CD',

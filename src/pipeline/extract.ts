@@ -236,7 +236,18 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       }
       // "It struck a residential district, killing two": the same event, told on.
       const previous = drafts[drafts.length - 1];
-      if (previous && sentence.index - previous.sentence.index <= 1 && CONTINUATION.test(before)) {
+      // "Three civilians were killed, an official said.": a toll told after the event, no new time or place
+      const tollOnly =
+        /^(?:killed|died|dead|slain)$/i.test(trigger.text) &&
+        !draft.explicitDate &&
+        (!draft.event.location ||
+          draft.placeLevel < 3 ||
+          placesCompatible(previous?.event.location ?? null, draft.event.location));
+      if (
+        previous &&
+        sentence.index - previous.sentence.index <= 1 &&
+        (CONTINUATION.test(before) || tollOnly)
+      ) {
         continueDraft(previous, draft);
         return;
       }

@@ -87,9 +87,9 @@ const ORG_FOLLOWERS =
 const TITLE_BEFORE =
   /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Brig|Maj|Col|Lt|Capt|Sgt|Adm|Gov|Sen|President|Prime Minister|Minister|Commander|Chief|King|Prince|Sheikh|Imam|Pope|spokesman|spokeswoman|leader|chief|general|colonel|said|says|told|by)\.?\s+)$/;
 const CUE_BEFORE =
-  /(?:\b(?:in|at|near|outside|around|from|into|across|toward|towards|on|of|to|inside|within|between|and|via|through|the (?:town|city|village|district|province|governorate|region|area|outskirts|suburb|suburbs|neighbou?rhood|capital|port|port city|centre|center|heart|edge) of|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? (?:of )?)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|province|governorate|region|area|capital|port)\s+of\s+)?)$/u;
+  /(?:\b(?:in|at|near|outside|around|from|into|across|toward|towards|on|of|to|inside|within|between|and|via|through|the (?:town|city|village|district|province|governorate|region|area|outskirts|suburb|suburbs|neighbou?rhood|capital|port|port city|centre|center|heart|edge) of|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? (?:of )?)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|province|governorate|region|area|capital|port)\s+of\s+)?)$/iu;
 const SITE_CUE =
-  /\b(?:in|at|near|outside|around|inside|on|into|the (?:town|city|village|district|area|outskirts|suburb|suburbs|neighbou?rhood|capital|port|port city|centre|center|heart|edge) of|outskirts of)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|area|capital|port)\s+of\s+)?$/u;
+  /\b(?:in|at|near|outside|around|inside|on|into|the (?:town|city|village|district|area|outskirts|suburb|suburbs|neighbou?rhood|capital|port|port city|centre|center|heart|edge) of|outskirts of)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|area|capital|port)\s+of\s+)?$/iu;
 const REFERENCE_BEFORE =
   /\b(?:bordering|border with|borders? of|border between|(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)|away from)\s+(?:the\s+)?$/;
 const RELATIVE =
@@ -168,6 +168,8 @@ interface Raw extends Span {
   part: string | null;
   /** The text just before the name (for the cue checks of the resolver). */
   before: string;
+  /** The text just after the name ("… province"). */
+  after: string;
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
@@ -185,7 +187,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
     // A person: "said Col. Ahmed Hassan", "Taras Hrytsenko, deputy head of …"
     if (
       TITLE_BEFORE.test(text.slice(Math.max(0, runStart - 40), runStart)) ||
-      PERSON_AFTER.test(text.slice(runEnd, runEnd + 40))
+      (run.length >= 2 && PERSON_AFTER.test(text.slice(runEnd, runEnd + 40)))
     )
       continue;
     // A larger feature named "X of Y" ("Horn of Africa", "Gulf of Aden") is not a settlement.
@@ -248,6 +250,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
           relative,
           part: partAfter ? (partAfter[1] ?? null) : partBefore ? (partBefore[1] ?? '').toLowerCase() : null,
           before: before.slice(-12),
+          after: text.slice(span.end, span.end + 24),
         });
         taken = len;
         break;
@@ -262,7 +265,9 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
 function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
   // Countries named or implied by the text: exact country names and demonyms are unambiguous.
   const docCountries = new Map<string, number>();
-  for (const cc of ctx.hintCountries ?? []) docCountries.set(cc, (docCountries.get(cc) ?? 0) + 1);
+  // the actors' countries make a place plausible, but do not pull resolution towards them
+  // (Russian forces strike Ukrainian towns)
+  const hinted = new Set(ctx.hintCountries ?? []);
   for (const r of raws) {
     for (const h of r.hits) {
       if (h.entry.kind === 'country')
@@ -280,6 +285,14 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
       // A province usually shares its name with its capital: the town is meant unless the cue says otherwise.
       s += 5 + Math.log10(e.population + 1) * 0.3;
       reasons.push('first-level division');
+      // "Kidal" is the town unless the text says "Kidal region"
+      if (
+        !/^\s+(?:province|governorate|region|state|oblast|district|department|prefecture)\b/i.test(r.after) &&
+        !/province|governorate|region/.test(r.cue ?? '')
+      ) {
+        s -= 2.5;
+        reasons.push('named without "province" or "region"');
+      }
     } else {
       s += Math.log10(e.population + 10);
       reasons.push(`population ${e.population}`);
@@ -295,7 +308,32 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
       s -= 2;
       reasons.push('loose spelling');
     }
+    // containment: "Pokrovsk in Donetsk region", "Hajin, Deir ez-Zor"
+    const container = raws.find(
+      (o) =>
+        o.start >= r.end &&
+        o.start - r.end <= 12 &&
+        /^(?:,|\s+in|\s+of)?\s*(?:the\s+)?$/i.test(o.before.slice(-(o.start - r.end))),
+    );
+    if (container && e.kind === 'city') {
+      const inside = container.hits.some(
+        (c) =>
+          (c.entry.kind === 'admin1' &&
+            c.entry.countryCode === e.countryCode &&
+            e.admin1 !== null &&
+            foldName(c.entry.name) === foldName(e.admin1)) ||
+          (c.entry.kind === 'country' && c.entry.countryCode === e.countryCode),
+      );
+      if (inside) {
+        s += 4;
+        reasons.push(`inside ${container.text}`);
+      }
+    }
     const inDoc = docCountries.get(e.countryCode) ?? 0;
+    if (!inDoc && hinted.has(e.countryCode) && e.kind !== 'country') {
+      s += 2;
+      reasons.push(`an actor of ${e.countryCode} is named`);
+    }
     if (inDoc && e.kind !== 'country') {
       s += 3 + Math.min(inDoc, 3);
       reasons.push(`country ${e.countryCode} named in the text`);
@@ -338,7 +376,7 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
       );
     const plainCue = r.role === 'site' && !/\bthe\s*$/i.test(r.cue ?? '') && !/\bthe\s+$/i.test(r.before);
     const acceptable = (e: GazetteerEntry): boolean => {
-      if (e.kind === 'country' || docCountries.has(e.countryCode)) return true;
+      if (e.kind === 'country' || docCountries.has(e.countryCode) || hinted.has(e.countryCode)) return true;
       // a province of a country the text never names is a coincidence of names ("the Red Sea")
       if (e.kind === 'admin1') return /province|governorate|region/.test(r.cue ?? '');
       // a small place in a country the text never mentions is more likely a word than a place

@@ -83,7 +83,7 @@ export const TRIGGERS: TriggerRule[] = [
     40,
   ),
   t(
-    /\b(?:struck|hit|pounded|targeted|bombarded)\b/gi,
+    /\b(?:struck|hit|pounded|targeted|bombarded|(?:a|an|the)\s+strikes?\s+(?=on|against|targeting|near|in))\b/gi,
     'remote',
     'Explosions/Remote violence',
     'Air/drone strike',
@@ -97,7 +97,7 @@ export const TRIGGERS: TriggerRule[] = [
     60,
   ),
   t(
-    /\b(?:captured|seized control of|took control of|overran|seized the (?:town|city|village|base))\b/gi,
+    /\b(?:captured|seized control of|took control of|overran|seized the (?:town|city|village|base)|seized(?= \p{Lu}))\b/giu,
     'territory',
     'Battles',
     'Non-state actor overtakes territory',
