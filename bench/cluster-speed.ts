@@ -104,8 +104,10 @@ export function clusterSpeed(n: number): {
   let fn = 0;
   for (const c of clusters)
     for (let i = 0; i < c.members.length; i++)
-      for (let j = i + 1; j < c.members.length; j++)
-        gold.get(c.members[i]!) === gold.get(c.members[j]!) ? tp++ : fp++;
+      for (let j = i + 1; j < c.members.length; j++) {
+        if (gold.get(c.members[i]!) === gold.get(c.members[j]!)) tp++;
+        else fp++;
+      }
   const byGold = new Map<number, string[]>();
   for (const [id, g] of gold) byGold.set(g, [...(byGold.get(g) ?? []), id]);
   for (const ids of byGold.values())
