@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import { EVENT_TYPES } from '../domain/types.js';
+import type { IncidentFilter } from '../ports/incident.port.js';
 import type { ClaimFilter, EventFilter, PageRequest } from '../ports/storage.port.js';
 
 const isoDate = z
@@ -93,4 +94,26 @@ export function parsePage(q: Record<string, unknown>): PageRequest {
 export function parseClaimFilter(q: Record<string, unknown>): ClaimFilter {
   const f = parse(claimFilterSchema, clean(q), 'query');
   return { claimant: f.claimant, kind: f.kind, eventId: f.event, sourceId: f.source, q: f.q };
+}
+
+export const incidentFilterSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as SY')
+      .optional(),
+    grade: z.enum(['confirmed', 'fair', 'weak', 'contested', 'discounted']).optional(),
+    status: z.enum(['proposed', 'accepted', 'rejected']).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from is after to', path: ['from'] });
+
+export function parseIncidentFilter(q: Record<string, unknown>): IncidentFilter {
+  const f = parse(
+    incidentFilterSchema,
+    clean({ from: q.from, to: q.to, country: q.country, grade: q.grade, status: q.status }),
+    'query',
+  );
+  return { ...f, country: f.country?.toUpperCase() };
 }

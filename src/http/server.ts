@@ -9,7 +9,7 @@ import type { App } from '../app.js';
 import { ConfigError, DocketError, InputError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, type ExportFormat } from '../services/export.service.js';
 import { basemapGeoJson } from './basemap.js';
-import { parseClaimFilter, parseEventFilter, parsePage } from './query.js';
+import { parseClaimFilter, parseEventFilter, parseIncidentFilter, parsePage } from './query.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../src/web/public/', import.meta.url));
 
@@ -22,7 +22,9 @@ function statusOf(e: DocketError): number {
   return 409;
 }
 
-export async function buildServer(app: Pick<App, 'storage' | 'exports' | 'log'>): Promise<FastifyInstance> {
+export async function buildServer(
+  app: Pick<App, 'storage' | 'exports' | 'log'> & Partial<Pick<App, 'incidents'>>,
+): Promise<FastifyInstance> {
   const server = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
@@ -134,6 +136,28 @@ export async function buildServer(app: Pick<App, 'storage' | 'exports' | 'log'>)
   }));
 
   server.get('/api/facets', async () => storage.facets());
+
+  // Incidents and their history (read-only here: review actions come with accounts, issue #6).
+  const incidents = app.incidents;
+  if (incidents) {
+    server.get('/api/incidents', async (req) => {
+      const q = req.query as Query;
+      const f = parseIncidentFilter(q);
+      return incidents.listIncidents(f, parsePage(q));
+    });
+    server.get('/api/incidents/:id', async (req) => {
+      const { id } = req.params as { id: string };
+      const incident = await incidents.getIncident(id);
+      if (!incident) throw new NotFoundError('incident', id);
+      const history = await incidents.history(id, { limit: 200, offset: 0 });
+      return { ...incident, history: history.items };
+    });
+    server.get('/api/history', async (req) => {
+      const q = req.query as Query;
+      const subject = typeof q.incident === 'string' && q.incident ? q.incident : null;
+      return incidents.history(subject, parsePage(q));
+    });
+  }
 
   server.get('/api/basemap', async (_req, reply) => {
     reply.header('Cache-Control', 'public, max-age=86400').type('application/geo+json');
