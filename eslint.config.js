@@ -63,6 +63,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/clustering/**/*.ts'],
+    ignores: ['src/clustering/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '../adapters/**',
+            '../services/**',
+            '../http/**',
+            '../cli/**',
+            '../app.js',
+            'node:*',
+            'better-sqlite3',
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/services/**/*.ts', 'src/export/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {

@@ -86,6 +86,7 @@ async function throughput(): Promise<void> {
   console.log(`  time              ${seconds.toFixed(2)} s`);
   console.log(`  articles/second   ${(articles.length / seconds).toFixed(1)}`);
   console.log(`  words/second      ${Math.round(words / seconds)}`);
+  console.log(`  600-word articles/second (words/second ÷ 600)  ${(words / seconds / 600).toFixed(1)}`);
   console.log(`  peak RSS          ${(peak / 1024 / 1024).toFixed(0)} MB`);
 }
 

@@ -18,6 +18,7 @@ const schema = z.object({
   DOCKET_CACHE_DIR: z.string().min(1).optional(),
   DOCKET_MAX_INPUT_MB: z.coerce.number().positive().max(1024).default(10),
   DOCKET_DEMO: bool.default(true),
+  DOCKET_USER: z.string().trim().min(1).optional(),
   DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -33,6 +34,8 @@ export interface Config {
   /** Load the demo corpus into an empty database on `docket serve`. */
   demo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Who the CLI's review actions are attributed to (null: the system user). */
+  user: string | null;
 }
 
 /** The config keys with their defaults and meaning (printed by `docket config`, listed in the README). */
@@ -55,6 +58,11 @@ export const CONFIG_KEYS: { key: string; default: string; meaning: string }[] = 
     default: 'true',
     meaning: 'load the demo corpus into an empty database on `docket serve`',
   },
+  {
+    key: 'DOCKET_USER',
+    default: 'the system user',
+    meaning: "who the CLI's review actions are attributed to; --by overrides",
+  },
   { key: 'DOCKET_LOG_LEVEL', default: 'info', meaning: 'debug, info, warn, error or silent' },
 ];
 
@@ -76,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxInputBytes: Math.round(c.DOCKET_MAX_INPUT_MB * 1024 * 1024),
     demo: c.DOCKET_DEMO,
     logLevel: c.DOCKET_LOG_LEVEL,
+    user: c.DOCKET_USER ?? null,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

@@ -421,6 +421,22 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
         expect(await storage.stats()).toEqual({ sources: 2, reports: 2, events: 4, claims: 3 });
       });
 
+      it('a batch stores every good source and returns the failure of a bad one in its place', async () => {
+        const [e1] = H.extraction.events;
+        const broken = { ...H.extraction, events: [e1!, { ...e1! }], claims: [] };
+        const results = await storage.saveExtractions([
+          { source: M.source, extraction: M.extraction, pipelineVersion: PIPELINE },
+          { source: H.source, extraction: broken, pipelineVersion: PIPELINE },
+          { source: M.source, extraction: M.extraction, pipelineVersion: PIPELINE },
+        ]);
+        expect(results[0]).toMatchObject({ created: true });
+        expect(results[1]).toBeInstanceOf(Error);
+        expect(results[2]).toMatchObject({ created: false });
+        expect(await storage.hasSource(M.source.sha256)).toBe(true);
+        expect(await storage.hasSource(H.source.sha256)).toBe(false);
+        expect(await storage.getEvent(idOf(H, 'e1'))).toBeNull();
+      });
+
       it('a save that fails after its events were written rolls the events back: two claims with the same id', async () => {
         const before = await storage.stats();
         const [c1] = K.extraction.claims;

@@ -12,8 +12,8 @@ const out = (s: string): void => {
 };
 
 /** Who is acting: --by, else DOCKET_USER, else the system user. Every write is attributed. */
-function actor(o: { by?: string }): string {
-  return o.by ?? process.env.DOCKET_USER ?? userInfo().username;
+function actor(o: { by?: string }, app: App): string {
+  return o.by ?? app.config.user ?? userInfo().username;
 }
 
 function dateText(d: { start: string; end: string; precision: string }): string {
@@ -167,7 +167,7 @@ Examples:
       const o = params[params.length - 2] as { by?: string; why?: string };
       const values = params.slice(0, -2).flat() as string[];
       await withApp(cmd, async (app) => {
-        const entry = await run(app, values, actor(o), o.why ?? null);
+        const entry = await run(app, values, actor(o, app), o.why ?? null);
         printEntry(entry);
       });
     });

@@ -109,7 +109,11 @@ interface Token extends Span {
 }
 
 function isCapitalised(t: string): boolean {
-  return /^\p{Lu}/u.test(t) || /^(?:al|el|ez|az|ad|as|ar|ash|an)-\p{Lu}/u.test(t);
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true; // A–Z: the common case, without a regular expression
+  if (c >= 97 && c <= 122)
+    return (t[2] === '-' || t[3] === '-') && /^(?:al|el|ez|az|ad|as|ar|ash|an)-\p{Lu}/u.test(t);
+  return c > 127 && /^\p{Lu}/u.test(t);
 }
 
 /** Runs of capitalised tokens separated only by spaces (and lower-case connectors inside). */
@@ -118,12 +122,18 @@ function capitalisedRuns(text: string): Token[][] {
   let run: Token[] = [];
   let lastEnd = -1;
   for (const m of text.matchAll(TOKEN)) {
-    const tok = { start: m.index, end: m.index + m[0].length, text: m[0].replace(/['’]s$/, '') };
-    tok.end = tok.start + tok.text.length;
-    const gap = lastEnd >= 0 ? text.slice(lastEnd, tok.start) : '';
-    const joined = run.length > 0 && /^[ \u00a0]$/.test(gap);
+    const word = m[0];
+    const possessive = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'));
+    const tok = {
+      start: m.index,
+      end: m.index + word.length - (possessive ? 2 : 0),
+      text: possessive ? word.slice(0, -2) : word,
+    };
+    // joined to the run when exactly one space separates it from the token before
+    const joined =
+      run.length > 0 && tok.start - lastEnd === 1 && (text[lastEnd] === ' ' || text[lastEnd] === '\u00a0');
     const cap = isCapitalised(tok.text);
-    const connector = CONNECTORS.has(tok.text.toLowerCase()) && !cap;
+    const connector = !cap && tok.text.length <= 4 && CONNECTORS.has(tok.text.toLowerCase());
     if (cap || (connector && joined)) {
       if (!joined && run.length) {
         runs.push(run);
@@ -135,7 +145,7 @@ function capitalisedRuns(text: string): Token[][] {
       run = [];
     }
     lastEnd = tok.end;
-    if (m[0] !== tok.text) lastEnd = -2; // "Iran's": the possessive ends the run
+    if (possessive) lastEnd = -2; // "Iran's": the possessive ends the run
   }
   if (run.length) runs.push(run);
   // trailing connectors are not part of a name

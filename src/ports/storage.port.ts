@@ -76,9 +76,17 @@ export interface SaveResult {
   eventIds: string[];
 }
 
+export interface SaveItem {
+  source: NewSource;
+  extraction: Extraction;
+  pipelineVersion: string;
+}
+
 export interface Storage {
   /** Archive a source with what the pipeline made of it, in one transaction. Idempotent by SHA-256. */
   saveExtraction(source: NewSource, extraction: Extraction, pipelineVersion: string): Promise<SaveResult>;
+  /** Many sources in one commit; each is all-or-nothing on its own, and a failure is returned in its place. */
+  saveExtractions(items: SaveItem[]): Promise<(SaveResult | Error)[]>;
   hasSource(sha256: string): Promise<boolean>;
   getSource(id: string): Promise<Source | null>;
   listSources(

@@ -3,7 +3,10 @@
 import type { Extraction, IsoDate } from '../domain/types.js';
 import type { InputItem, SkippedInput, IncomingDocument } from '../ingest/incoming.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
-import type { Storage } from '../ports/storage.port.js';
+import type { SaveItem, Storage } from '../ports/storage.port.js';
+
+/** Sources written per commit. */
+const WRITE_BATCH = 64;
 import { extract, PIPELINE_VERSION } from '../pipeline/extract.js';
 import { sourceHash } from '../integrity.js';
 import type { ClusterReport, ClusterService } from './cluster.service.js';
@@ -39,7 +42,7 @@ export interface IngestOptions {
 export class IngestService {
   constructor(
     private readonly deps: {
-      storage: Pick<Storage, 'saveExtraction' | 'hasSource'>;
+      storage: Pick<Storage, 'saveExtractions' | 'hasSource'>;
       gazetteer: Gazetteer;
       /** When given, new reports are clustered into incidents at the end of each run. */
       clusters?: Pick<ClusterService, 'update'>;
@@ -70,6 +73,24 @@ export class IngestService {
       eventIds: [],
       clustering: null,
     };
+    // Extracted sources are written in batches: one commit per batch, one savepoint per source.
+    const pending: { origin: string; item: SaveItem }[] = [];
+    const flush = async (): Promise<void> => {
+      if (!pending.length) return;
+      const batch = pending.splice(0);
+      const results = await this.deps.storage.saveExtractions(batch.map((p) => p.item));
+      results.forEach((saved, i) => {
+        if (saved instanceof Error) {
+          report.skipped.push({ input: batch[i]!.origin, reason: `could not be stored: ${saved.message}` });
+        } else if (saved.created) {
+          report.ingested++;
+          report.events += saved.events;
+          report.claims += saved.claims;
+          report.sourceIds.push(saved.sourceId);
+          report.eventIds.push(...saved.eventIds);
+        } else report.duplicates++;
+      });
+    };
     for await (const item of items) {
       report.read++;
       if (item.kind === 'skipped') {
@@ -94,18 +115,15 @@ export class IngestService {
                 reason: 'published date unknown: relative dates were resolved against the retrieval date',
               });
             }
-            const saved = await this.deps.storage.saveExtraction(
-              { ...doc, sha256: hash, published, retrievedAt },
-              extraction,
-              PIPELINE_VERSION,
-            );
-            if (saved.created) {
-              report.ingested++;
-              report.events += saved.events;
-              report.claims += saved.claims;
-              report.sourceIds.push(saved.sourceId);
-              report.eventIds.push(...saved.eventIds);
-            } else report.duplicates++;
+            pending.push({
+              origin: doc.origin,
+              item: {
+                source: { ...doc, sha256: hash, published, retrievedAt },
+                extraction,
+                pipelineVersion: PIPELINE_VERSION,
+              },
+            });
+            if (pending.length >= WRITE_BATCH) await flush();
           }
         } catch (e) {
           report.skipped.push({
@@ -116,12 +134,13 @@ export class IngestService {
       }
       opts.onProgress?.({
         read: report.read,
-        ingested: report.ingested,
+        ingested: report.ingested + pending.length,
         duplicates: report.duplicates,
         skipped: report.skipped.length,
         current: item.kind === 'document' ? item.doc.origin : item.skipped.input,
       });
     }
+    await flush();
     if (this.deps.clusters && report.eventIds.length)
       report.clustering = await this.deps.clusters.update(report.eventIds);
     return report;

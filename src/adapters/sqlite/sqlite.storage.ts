@@ -11,6 +11,7 @@ import type {
   NewSource,
   Page,
   PageRequest,
+  SaveItem,
   SaveResult,
   SourceSummary,
   Stats,
@@ -110,112 +111,135 @@ export class SqliteStorage implements Storage {
     return (this.stmt('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
   }
 
-  saveExtraction(source: NewSource, extraction: Extraction, pipelineVersion: string): Promise<SaveResult> {
+  /** Writes one source with its report, events, claims and links; the caller holds the transaction. */
+  private saveOne(source: NewSource, extraction: Extraction, pipelineVersion: string): SaveResult {
     const sourceId = sourceIdFor(source.sha256);
-    const run = this.db.transaction((): SaveResult => {
-      const existing = this.stmt('SELECT id FROM sources WHERE sha256 = ?').get(source.sha256) as
-        { id: string } | undefined;
-      if (existing) return { sourceId: existing.id, created: false, events: 0, claims: 0, eventIds: [] };
-      this.stmt(
-        `INSERT INTO sources (id, sha256, text, raw, media_type, outlet, url, title, published, retrieved_at, origin)
+    const existing = this.stmt('SELECT id FROM sources WHERE sha256 = ?').get(source.sha256) as
+      { id: string } | undefined;
+    if (existing) return { sourceId: existing.id, created: false, events: 0, claims: 0, eventIds: [] };
+    this.stmt(
+      `INSERT INTO sources (id, sha256, text, raw, media_type, outlet, url, title, published, retrieved_at, origin)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        sourceId,
-        source.sha256,
-        source.text,
-        source.raw,
-        source.mediaType,
-        source.outlet,
-        source.url,
-        source.title,
-        source.published,
-        source.retrievedAt,
-        source.origin,
-      );
-      const reportId = `${sourceId}.r1`;
-      this.stmt(
-        'INSERT INTO reports (id, source_id, extracted_at, pipeline_version, notes) VALUES (?, ?, ?, ?, ?)',
-      ).run(reportId, sourceId, new Date().toISOString(), pipelineVersion, JSON.stringify(extraction.notes));
-      const idOf = (local: string): string => `${sourceId}.${local}`;
-      const insertEvent = this.stmt(
-        `INSERT INTO events (id, report_id, source_id, event_type, sub_event_type, date_start, date_end, date_precision,
+    ).run(
+      sourceId,
+      source.sha256,
+      source.text,
+      source.raw,
+      source.mediaType,
+      source.outlet,
+      source.url,
+      source.title,
+      source.published,
+      source.retrievedAt,
+      source.origin,
+    );
+    const reportId = `${sourceId}.r1`;
+    this.stmt(
+      'INSERT INTO reports (id, source_id, extracted_at, pipeline_version, notes) VALUES (?, ?, ?, ?, ?)',
+    ).run(reportId, sourceId, new Date().toISOString(), pipelineVersion, JSON.stringify(extraction.notes));
+    const idOf = (local: string): string => `${sourceId}.${local}`;
+    const insertEvent = this.stmt(
+      `INSERT INTO events (id, report_id, source_id, event_type, sub_event_type, date_start, date_end, date_precision,
            country_code, country, admin1, location_name, lat, lon, geo_precision, fatalities_best, actors, summary, outlet, published, doc)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const e of extraction.events) {
-        const stored: StoredEvent = {
-          ...e,
-          id: idOf(e.id),
-          claimIds: e.claimIds.map(idOf),
-          reportId,
-          sourceId,
-          outlet: source.outlet,
-          published: source.published,
-        };
-        const l = e.location;
-        insertEvent.run(
-          stored.id,
-          reportId,
-          sourceId,
-          e.eventType,
-          e.subEventType,
-          e.date.start,
-          e.date.end,
-          e.date.precision,
-          l?.countryCode ?? null,
-          l?.country ?? null,
-          l?.admin1 ?? null,
-          l?.name ?? null,
-          l?.lat ?? null,
-          l?.lon ?? null,
-          l?.geoPrecision ?? null,
-          e.fatalities?.best ?? null,
-          `|${e.actors.map((a) => a.name.toLowerCase()).join('|')}|`,
-          e.summary,
-          source.outlet,
-          source.published,
-          JSON.stringify(stored),
-        );
-      }
-      const insertClaim = this.stmt(
-        `INSERT INTO claims (id, report_id, source_id, kind, claimant, stated_on, outlet, published, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const link = this.stmt('INSERT INTO claim_events (claim_id, event_id) VALUES (?, ?)');
-      for (const c of extraction.claims) {
-        const stored: StoredClaim = {
-          ...c,
-          id: idOf(c.id),
-          eventIds: c.eventIds.map(idOf),
-          reportId,
-          sourceId,
-          outlet: source.outlet,
-          published: source.published,
-        };
-        insertClaim.run(
-          stored.id,
-          reportId,
-          sourceId,
-          c.kind,
-          c.claimant.name,
-          c.statedOn?.start ?? null,
-          source.outlet,
-          source.published,
-          JSON.stringify(stored),
-        );
-        for (const eid of stored.eventIds) link.run(stored.id, eid);
-      }
-      return {
+    );
+    for (const e of extraction.events) {
+      const stored: StoredEvent = {
+        ...e,
+        id: idOf(e.id),
+        claimIds: e.claimIds.map(idOf),
+        reportId,
         sourceId,
-        created: true,
-        events: extraction.events.length,
-        claims: extraction.claims.length,
-        eventIds: extraction.events.map((e) => idOf(e.id)),
+        outlet: source.outlet,
+        published: source.published,
       };
-    });
+      const l = e.location;
+      insertEvent.run(
+        stored.id,
+        reportId,
+        sourceId,
+        e.eventType,
+        e.subEventType,
+        e.date.start,
+        e.date.end,
+        e.date.precision,
+        l?.countryCode ?? null,
+        l?.country ?? null,
+        l?.admin1 ?? null,
+        l?.name ?? null,
+        l?.lat ?? null,
+        l?.lon ?? null,
+        l?.geoPrecision ?? null,
+        e.fatalities?.best ?? null,
+        `|${e.actors.map((a) => a.name.toLowerCase()).join('|')}|`,
+        e.summary,
+        source.outlet,
+        source.published,
+        JSON.stringify(stored),
+      );
+    }
+    const insertClaim = this.stmt(
+      `INSERT INTO claims (id, report_id, source_id, kind, claimant, stated_on, outlet, published, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const link = this.stmt('INSERT INTO claim_events (claim_id, event_id) VALUES (?, ?)');
+    for (const c of extraction.claims) {
+      const stored: StoredClaim = {
+        ...c,
+        id: idOf(c.id),
+        eventIds: c.eventIds.map(idOf),
+        reportId,
+        sourceId,
+        outlet: source.outlet,
+        published: source.published,
+      };
+      insertClaim.run(
+        stored.id,
+        reportId,
+        sourceId,
+        c.kind,
+        c.claimant.name,
+        c.statedOn?.start ?? null,
+        source.outlet,
+        source.published,
+        JSON.stringify(stored),
+      );
+      for (const eid of stored.eventIds) link.run(stored.id, eid);
+    }
+    return {
+      sourceId,
+      created: true,
+      events: extraction.events.length,
+      claims: extraction.claims.length,
+      eventIds: extraction.events.map((e) => idOf(e.id)),
+    };
+  }
+
+  saveExtraction(source: NewSource, extraction: Extraction, pipelineVersion: string): Promise<SaveResult> {
+    const run = this.db.transaction(() => this.saveOne(source, extraction, pipelineVersion));
     // A failed insert rolls the transaction back and rejects the promise (never throws synchronously).
     try {
       return Promise.resolve(run.immediate());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  saveExtractions(items: SaveItem[]): Promise<(SaveResult | Error)[]> {
+    // One transaction for the batch (one commit), a savepoint per source: a source that fails is
+    // rolled back alone and reported, the others are stored.
+    const one = this.db.transaction((x: SaveItem) => this.saveOne(x.source, x.extraction, x.pipelineVersion));
+    const all = this.db.transaction(() =>
+      items.map((x) => {
+        try {
+          return one(x);
+        } catch (e) {
+          return e instanceof Error ? e : new Error(String(e));
+        }
+      }),
+    );
+    try {
+      return Promise.resolve(all.immediate());
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
