@@ -29,7 +29,11 @@ export const isNegated: Gate = ({ before, after }) => {
 };
 
 export const isHypothetical: Gate = ({ before }) => {
-  const near = last(before, 8);
+  // "On May 17, …" and "in March" are dates, not the modal "may" or a "march"
+  const near = last(before, 8).replace(
+    /\bMay\s+\d{1,2}\b|\b\d{1,2}\s+May\b|\b(?:in|on|since|of|early|late|mid-?)\s+May\b/g,
+    '',
+  );
   if (
     /\b(?:could|would|might|may|will|shall|threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|prepar(?:ing|es|ed) to|warn(?:ed|s|ing)? (?:of|that|it would)|fears? (?:of|that)|risk of|possible|potential|if|unless|in case of|ready to|threat of)\b/i.test(
       near,

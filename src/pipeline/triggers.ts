@@ -140,7 +140,7 @@ export const TRIGGERS: TriggerRule[] = [
   ),
   t(/\b(?:mob|lynch(?:ed|ing)?|vigilantes)\b/gi, 'riot', 'Riots', 'Mob violence', 44),
   t(
-    /\b(?:protest(?:ed|s|ers|ors)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-ins?)\b/gi,
+    /\b(?:protest(?:ed|s|ers|ors)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-ins?|took to the streets|gathered (?=in|at|outside|near|on)|staged (?:a )?(?:march|vigil|strike|walkout))\b/gi,
     'protest',
     'Protests',
     'Peaceful protest',
