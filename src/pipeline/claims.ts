@@ -331,7 +331,7 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
   const claimedBy =
     claimedByMatch &&
     !/\b(?:in the past|previously|before|similar|have been claimed|has been claimed)\b/i.test(
-      claimedByMatch[0] + s.slice(Math.max(0, claimedByMatch.index - 40), claimedByMatch.index),
+      `${s.slice(Math.max(0, claimedByMatch.index - 40), claimedByMatch.index)} ${claimedByMatch[0]}`,
     )
       ? claimedByMatch
       : null;

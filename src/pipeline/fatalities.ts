@@ -12,7 +12,7 @@ export interface FatalityMention extends Span {
 const VICTIMS =
   '(?:(?:of\\s+)?(?:people|persons|civilians|soldiers|troops|fighters|militants|members|police(?:men| officers)?|officers|children|women|men|villagers|worshippers|protesters|demonstrators|passengers|residents|attackers|insurgents|jihadists|rebels|combatants|servicemen|guards|workers|pilgrims|students|farmers|others|of them|Palestinians|Israelis|Ukrainians|Russians)\\s+)?';
 const KILL_AFTER = new RegExp(
-  `^\\s*${VICTIMS}(?:\\w+\\s+){0,2}?(?:were|have been|had been|was|are|being)?\\s*(?:killed|dead|died|slain|massacred|executed|shot dead|lost their lives|perished|beheaded)\\b`,
+  `^\\s*${VICTIMS}(?:,[^,.]{1,60},\\s*)?(?:\\w+\\s+){0,2}?(?:were|have been|had been|was|are|being)?\\s*(?:killed|dead|died|slain|massacred|executed|shot dead|lost their lives|perished|beheaded)\\b`,
   'i',
 );
 const KILL_BEFORE =

@@ -239,9 +239,14 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         }
         const partAfter = PART_AFTER.exec(text.slice(span.end, span.end + 20));
         const partBefore = PART_BEFORE.exec(before);
+        // "The United States said …", "Rwanda denied …": a country speaking is no place of the event
+        const speaking =
+          /^\s+(?:has\s+|had\s+)?(?:said|says|told|announced|accused|condemned|denied|denies|warned|called|blamed|urged)\b/.test(
+            after,
+          );
         const role: PlaceRole = demonymOnly
           ? 'demonym'
-          : relative || REFERENCE_BEFORE.test(before)
+          : relative || speaking || REFERENCE_BEFORE.test(before)
             ? 'reference'
             : partAfter
               ? 'context'
