@@ -10,7 +10,10 @@ import { BloomFilter } from './bloom.js';
 import { foldName, skeletonKey } from './fold.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 5;
+export const GAZETTEER_VERSION = 6;
+
+/** Countries rank above any town of the same name. */
+const COUNTRY_RANK = 2_000_000_000;
 
 /** 2^25 bits (4 MB) and 7 hashes: about 1% false positives over the ~3 million keys. */
 export const BLOOM_BITS = 1 << 25;
@@ -72,8 +75,9 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       lat REAL NOT NULL, lon REAL NOT NULL, cc TEXT NOT NULL, country TEXT NOT NULL,
       admin1 TEXT, admin2 TEXT, fclass TEXT NOT NULL, fcode TEXT NOT NULL, population INTEGER NOT NULL,
       kind TEXT NOT NULL);
-    CREATE TABLE names (name_key TEXT NOT NULL, place INTEGER NOT NULL, match TEXT NOT NULL,
-      PRIMARY KEY (name_key, place)) WITHOUT ROWID;
+    -- rank: population (countries first): candidates of a name come out in order from the key itself
+    CREATE TABLE names (name_key TEXT NOT NULL, rank INTEGER NOT NULL, place INTEGER NOT NULL, match TEXT NOT NULL,
+      PRIMARY KEY (name_key, rank, place)) WITHOUT ROWID;
   `);
   const countries = JSON.parse(
     readFileSync(packageFile('world-countries', 'countries.json'), 'utf8'),
@@ -101,23 +105,25 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const bloom = new BloomFilter(BLOOM_BITS, BLOOM_HASHES);
-  const insertName = db.prepare('INSERT OR IGNORE INTO names (name_key, place, match) VALUES (?, ?, ?)');
-  const addNames = (place: number | bigint, names: Iterable<string>, match: string): void => {
+  const insertName = db.prepare(
+    'INSERT OR IGNORE INTO names (name_key, rank, place, match) VALUES (?, ?, ?, ?)',
+  );
+  const addNames = (place: number | bigint, rank: number, names: Iterable<string>, match: string): void => {
     const seen = new Set<string>();
     for (const n of names) {
       const key = foldName(n);
       if (!key || key.length < 2 || seen.has(key)) continue;
       seen.add(key);
-      insertName.run(key, place, match);
+      insertName.run(key, -rank, place, match);
       bloom.add(key);
       // "Albu Kamal" is also written "Albukamal": index the closed-up form of multi-word names.
       if (key.includes(' ')) {
-        insertName.run(key.replace(/ /g, ''), place, match);
+        insertName.run(key.replace(/ /g, ''), -rank, place, match);
         bloom.add(key.replace(/ /g, ''));
       }
       const skel = skeletonKey(key);
       if (skel !== key && skel.replace(/ /g, '').length >= 3) {
-        insertName.run(`~${skel}`, place, 'skeleton');
+        insertName.run(`~${skel}`, -rank, place, 'skeleton');
         bloom.add(`~${skel}`);
       }
     }
@@ -158,8 +164,8 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       population,
       'city',
     );
-    addNames(res.lastInsertRowid, [name, f[2] ?? ''], 'name');
-    addNames(res.lastInsertRowid, (f[3] ?? '').split(','), 'alternate');
+    addNames(res.lastInsertRowid, population, [name, f[2] ?? ''], 'name');
+    addNames(res.lastInsertRowid, population, (f[3] ?? '').split(','), 'alternate');
     if (a1) {
       const w = Math.max(population, 500);
       const s = adminSums.get(a1code) ?? { lat: 0, lon: 0, w: 0, n: 0 };
@@ -196,6 +202,7 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     );
     addNames(
       res.lastInsertRowid,
+      s.n,
       [name, bare, `${bare} province`, `${bare} governorate`, `${bare} region`, `${bare} state`],
       'name',
     );
@@ -219,6 +226,7 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     );
     addNames(
       res.lastInsertRowid,
+      COUNTRY_RANK,
       [
         c.name.common,
         c.name.official,
@@ -228,7 +236,7 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       'name',
     );
     const dem = c.demonyms?.eng;
-    addNames(res.lastInsertRowid, [dem?.m ?? '', dem?.f ?? ''].filter(Boolean), 'demonym');
+    addNames(res.lastInsertRowid, COUNTRY_RANK, [dem?.m ?? '', dem?.f ?? ''].filter(Boolean), 'demonym');
   }
   db.exec('COMMIT');
   db.prepare('INSERT INTO meta (k, v) VALUES (?, ?)').run('version', String(GAZETTEER_VERSION));

@@ -62,36 +62,63 @@ function looksAlike(folded: string, name: string): boolean {
 
 export class SqliteGazetteer implements Gazetteer {
   private readonly db: Database.Database;
-  private readonly byKey: Database.Statement<[string], PlaceRow>;
+  /** Place ids and how the name matched, best ranked first (names only: the cheap part). */
+  private readonly byKey: Database.Statement<[string], [number, GazetteerHit['match']]>;
+  private readonly byId: Database.Statement<[number], PlaceRow>;
   private readonly byCountry: Database.Statement<[string], PlaceRow>;
   private readonly cache = new Map<string, GazetteerHit[]>();
+  /** Places recur across documents: each is read and built once. */
+  private readonly places = new Map<number, GazetteerEntry>();
   private readonly bloom: BloomFilter | null;
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
-    this.byKey = this.db.prepare(
-      `SELECT p.*, n.match FROM names n JOIN places p ON p.id = n.place WHERE n.name_key = ?
-       ORDER BY p.population DESC LIMIT 16`,
-    );
+    // read-only and read at random: map the file instead of paging it through a small cache
+    this.db.pragma('mmap_size = 268435456');
+    this.db.pragma('cache_size = -32768');
+    this.byKey = this.db
+      .prepare<[string], [number, GazetteerHit['match']]>(
+        'SELECT place, match FROM names WHERE name_key = ? ORDER BY rank LIMIT 10',
+      )
+      .raw(true);
+    this.byId = this.db.prepare(`SELECT p.*, 'name' AS match FROM places p WHERE p.id = ?`);
     this.byCountry = this.db.prepare(`SELECT p.*, 'name' AS match FROM places p WHERE p.key = ?`);
     const blob = this.db.prepare("SELECT v FROM blobs WHERE k = 'name-bloom'").get() as
       { v: Buffer } | undefined;
     this.bloom = blob ? new BloomFilter(new Uint8Array(blob.v), BLOOM_HASHES) : null;
   }
 
+  private place(id: number): GazetteerEntry | null {
+    let e = this.places.get(id);
+    if (!e) {
+      const row = this.byId.get(id);
+      if (!row) return null;
+      e = toEntry(row);
+      if (this.places.size > 100_000) this.places.clear();
+      this.places.set(id, e);
+    }
+    return e;
+  }
+
   lookup(folded: string): GazetteerHit[] {
     if (!folded) return [];
     const cached = this.cache.get(folded);
     if (cached) return cached;
-    const probe = (key: string): PlaceRow[] =>
-      this.bloom && !this.bloom.has(key) ? [] : this.byKey.all(key);
-    let rows = probe(folded);
+    const probe = (key: string): GazetteerHit[] => {
+      if (this.bloom && !this.bloom.has(key)) return [];
+      const hits: GazetteerHit[] = [];
+      for (const [id, match] of this.byKey.all(key)) {
+        const entry = this.place(id);
+        if (entry) hits.push({ entry, match });
+      }
+      return hits;
+    };
+    let hits = probe(folded);
     // transliteration variants meet on the looser consonant key ("Dayr az Zawr", "Deir al-Zour")
-    if (rows.length === 0 && folded.length >= 5) {
+    if (hits.length === 0 && folded.length >= 5) {
       // the loose key only counts for names that also look alike ("Deir al-Zour" ~ "Deir ez-Zor", not "Haram" ~ "Rome")
-      rows = probe(`~${skeletonKey(folded)}`).filter((r) => looksAlike(folded, r.name));
+      hits = probe(`~${skeletonKey(folded)}`).filter((h) => looksAlike(folded, h.entry.name));
     }
-    const hits = rows.map((r) => ({ entry: toEntry(r), match: r.match }));
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(folded, hits);
     return hits;
