@@ -2,17 +2,7 @@
 // reports with jittered places, dates, figures and wording; a tenth of reports know only the month.
 import { clusterItems } from '../src/clustering/cluster.js';
 import type { ClusterItem } from '../src/clustering/item.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './cluster/lib.js';
 
 const SUBTYPES: [string, string, ClusterItem['group']][] = [
   ['Battles', 'Armed clash', 'violence'],
