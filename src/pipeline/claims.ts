@@ -122,6 +122,24 @@ export function parseClaimant(
     return { claimant: { name: text, title: null, affiliation: null }, unresolved: 'pronoun', span };
   const actorInNp = actors.find((a) => a.start < span.end && span.start < a.end && 'name' in a.actor);
   const person = PERSON_RX.exec(text);
+  // "Syrian Democratic Forces spokesman Farhad Shami": the role runs into the name
+  const roleThenName = new RegExp(
+    `^(.*\\b(?:spokes(?:man|woman|person)|commander|official|minister|governor|chief|head|leader|director|mayor|general|colonel|envoy|representative))\\s+(${NAME})$`,
+    'u',
+  ).exec(text);
+  if (roleThenName?.[2] && roleThenName[2].split(/\s+/).length >= 2) {
+    const name = roleThenName[2];
+    const start = offset + text.lastIndexOf(name);
+    return {
+      claimant: {
+        name,
+        title: roleThenName[1] ?? null,
+        affiliation: actorInNp && 'name' in actorInNp.actor ? actorInNp.actor.name : null,
+      },
+      unresolved: null,
+      span: { start, end: start + name.length },
+    };
+  }
   // "Iran's armed forces chief of staff, Maj. Gen. Mohammad Bagheri" → the appositive name
   const parts = text.split(/,\s*/);
   if (parts.length >= 2) {
@@ -285,9 +303,9 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
     attribution: Span,
     aboutSpan: Span | null = null,
     forcedKind?: ClaimKind,
-  ): void => {
+  ): boolean => {
     const { claimant, unresolved, span } = parseClaimant(np, sentenceActors, npStart);
-    if (!isPlausibleClaimant(claimant.name)) return;
+    if (!isPlausibleClaimant(claimant.name)) return false;
     const stText = s.slice(statement.start - base, statement.end - base);
     const kindInfo = forcedKind
       ? { kind: forcedKind, stance: forcedKind === 'denial' ? ('deny' as const) : ('assert' as const) }
@@ -309,6 +327,7 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
       statementSpan: statement,
       aboutSpan,
     });
+    return true;
   };
 
   // 1. "…, NP said/told Y (on DATE)." — the attribution closes the sentence.
@@ -362,60 +381,76 @@ export function findClaims(sentence: Sentence, actors: ActorMention[], dates: Da
       'responsibility',
     );
   }
-  if (saidFirst && /["”]/.test(s.slice(0, (saidFirst[1] ?? '').length + 2))) {
-    const np = saidFirst[3] ?? '';
-    const npStart = base + s.indexOf(np, (saidFirst[1] ?? '').length);
-    const quoteEnd = base + (saidFirst[1] ?? '').length;
-    push(
-      np,
-      npStart,
-      saidFirst[2] ?? 'said',
-      { start: base, end: quoteEnd },
-      { start: quoteEnd, end: base + s.length },
-    );
-  } else if (
-    trailing &&
-    !/\b(?:that|which|who)\s*$/i.test(trailing[2] ?? '') &&
-    !/^(?:in|on|at|for|after|with|from|to|as|during|before|while|and|but)\s/.test(trailing[2] ?? '') &&
-    (trailing[1] ?? '').length > 15
-  ) {
-    const np = trailing[2] ?? '';
-    const npStart = base + s.indexOf(np, (trailing[1] ?? '').length);
-    const attrStart = npStart;
-    push(
-      np,
-      npStart,
-      trailing[3] ?? 'said',
-      { start: base, end: base + (trailing[1] ?? '').length },
-      { start: attrStart, end: base + s.length },
-    );
-  } else if (
-    leading &&
-    !responsibility &&
-    (leading[1] ?? '').split(/\s+/).length <= 14 &&
-    !/\b(?:which|who|that|when|after|the time)\b/i.test(leading[1] ?? '')
-  ) {
-    const np = leading[1] ?? '';
-    const npStart = base;
-    const restStart = base + s.lastIndexOf(leading[3] ?? '');
-    push(
-      np,
-      npStart,
-      leading[2] ?? 'said',
-      { start: restStart, end: base + s.length },
-      { start: base, end: restStart },
-    );
-  } else if (according && !responsibility && !claimedBy) {
-    const np = according[1] ?? '';
-    const npStart = base + according.index + according[0].indexOf(np);
-    push(
-      np,
-      npStart,
-      'said',
-      { start: base, end: base + s.length },
-      { start: base + according.index, end: npStart + np.length },
-    );
-  }
+  // The attribution patterns, tried in order: the first that yields a plausible claimant wins.
+  const attempts: (() => boolean)[] = [
+    () => {
+      // '"…," said X' and '…, said Brig. Gen. X, a spokesman for Y.'
+      if (!saidFirst) return false;
+      const np = saidFirst[3] ?? '';
+      const quoted = /["”]/.test(s.slice(0, (saidFirst[1] ?? '').length + 2));
+      if (!quoted && !new RegExp(`^(?:${TITLES}|\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu})`, 'u').test(np)) return false;
+      const npStart = base + s.indexOf(np, (saidFirst[1] ?? '').length);
+      const quoteEnd = base + (saidFirst[1] ?? '').length;
+      return push(
+        np,
+        npStart,
+        saidFirst[2] ?? 'said',
+        { start: base, end: quoteEnd },
+        { start: quoteEnd, end: base + s.length },
+      );
+    },
+    () => {
+      if (
+        !trailing ||
+        /\b(?:that|which|who)\s*$/i.test(trailing[2] ?? '') ||
+        /^(?:in|on|at|for|after|with|from|to|as|during|before|while|and|but)\s/.test(trailing[2] ?? '') ||
+        (trailing[1] ?? '').length <= 15
+      )
+        return false;
+      const np = trailing[2] ?? '';
+      const npStart = base + s.indexOf(np, (trailing[1] ?? '').length);
+      return push(
+        np,
+        npStart,
+        trailing[3] ?? 'said',
+        { start: base, end: base + (trailing[1] ?? '').length },
+        { start: npStart, end: base + s.length },
+      );
+    },
+    () => {
+      if (
+        !leading ||
+        responsibility ||
+        (leading[1] ?? '').split(/\s+/).length > 14 ||
+        /\b(?:which|who|that|when|after|the time)\b/i.test(leading[1] ?? '')
+      )
+        return false;
+      let restStart = base + s.lastIndexOf(leading[3] ?? '');
+      // "told Hawar news agency that …": whom it was told is part of the attribution (the relay)
+      const told = /^(.{2,60}?)\s+that\s+/.exec(leading[3] ?? '');
+      if (told && /^(?:told|wrote)$/.test(leading[2] ?? '')) restStart += told[0].length;
+      return push(
+        leading[1] ?? '',
+        base,
+        leading[2] ?? 'said',
+        { start: restStart, end: base + s.length },
+        { start: base, end: restStart },
+      );
+    },
+    () => {
+      if (!according || responsibility || claimedBy) return false;
+      const np = according[1] ?? '';
+      const npStart = base + according.index + according[0].indexOf(np);
+      return push(
+        np,
+        npStart,
+        'said',
+        { start: base, end: base + s.length },
+        { start: base + according.index, end: npStart + np.length },
+      );
+    },
+  ];
+  attempts.some((attempt) => attempt());
   // "…, according to the SITE monitoring group": the last link of the relay chain of the sentence's claim
   if (
     according &&

@@ -904,4 +904,37 @@ export const GOLDEN_CASES: GoldenCase[] = [
     ],
     claims: [{ claimant: 'M23', kind: 'denial' }],
   },
+  {
+    name: 'claim: "…, said NAME, a spokesman for X" closing the sentence',
+    published: '2024-03-14',
+    text: 'Two fighters were killed when their vehicle hit a landmine near Raqqa on Wednesday, said Farhad Shami, a spokesman for the Syrian Democratic Forces.',
+    events: [
+      {
+        eventType: 'Explosions/Remote violence',
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Raqqa',
+        countryCode: 'SY',
+        date: { start: '2024-03-13', end: '2024-03-13', precision: 'day' },
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+    ],
+    claims: [{ claimant: 'Farhad Shami', kind: 'casualties' }],
+  },
+  {
+    name: 'claim: the role runs into the name ("SDF spokesman Farhad Shami told …")',
+    published: '2024-03-14',
+    text: 'Syrian Democratic Forces spokesman Farhad Shami told Hawar news agency that three fighters died in clashes with Islamic State near Hajin on Tuesday.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Hajin',
+        countryCode: 'SY',
+        date: { start: '2024-03-12', end: '2024-03-12', precision: 'day' },
+        actors: ['Islamic State'],
+        fatalities: { low: 3, best: 3, high: 3 },
+      },
+    ],
+    claims: [{ claimant: 'Farhad Shami', via: ['Hawar'], kind: 'casualties' }],
+  },
 ];
