@@ -37,9 +37,10 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/pipeline/**/*.ts'],
-    ignores: ['src/pipeline/**/*.test.ts'],
+  // pure layers: no adapters, services or edges, no node built-ins, no database
+  ...['pipeline', 'clustering'].map((layer) => ({
+    files: [`src/${layer}/**/*.ts`],
+    ignores: [`src/${layer}/**/*.test.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -61,27 +62,7 @@ export default tseslint.config(
         },
       ],
     },
-  },
-  {
-    files: ['src/clustering/**/*.ts'],
-    ignores: ['src/clustering/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '../adapters/**',
-            '../services/**',
-            '../http/**',
-            '../cli/**',
-            '../app.js',
-            'node:*',
-            'better-sqlite3',
-          ],
-        },
-      ],
-    },
-  },
+  })),
   {
     files: ['src/services/**/*.ts', 'src/export/**/*.ts'],
     ignores: ['src/**/*.test.ts'],

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import { EVENT_TYPES } from '../domain/types.js';
+import { GRADES } from '../domain/incident.js';
 import type { IncidentFilter } from '../ports/incident.port.js';
 import type { ClaimFilter, EventFilter, PageRequest } from '../ports/storage.port.js';
 
@@ -29,14 +30,16 @@ const bbox = z.string().transform((s, ctx) => {
   return [minLon, minLat, maxLon, maxLat] as [number, number, number, number];
 });
 
+const countryCode = z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as SY');
+
+/** Date ranges overlap the asked range; the bounds must be in order. */
+const inOrder = { message: 'from is after to', path: ['from'] };
+
 export const eventFilterSchema = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as SY')
-      .optional(),
+    country: countryCode.optional(),
     type: z.enum(Object.keys(EVENT_TYPES) as [string, ...string[]]).optional(),
     subType: z.string().min(1).optional(),
     actor: z.string().min(1).max(200).optional(),
@@ -44,7 +47,7 @@ export const eventFilterSchema = z
     q: z.string().min(1).max(500).optional(),
     source: z.string().min(1).optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from is after to', path: ['from'] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, inOrder);
 
 export const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -100,14 +103,11 @@ export const incidentFilterSchema = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as SY')
-      .optional(),
-    grade: z.enum(['confirmed', 'fair', 'weak', 'contested', 'discounted']).optional(),
+    country: countryCode.optional(),
+    grade: z.enum(GRADES).optional(),
     status: z.enum(['proposed', 'accepted', 'rejected']).optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from is after to', path: ['from'] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, inOrder);
 
 export function parseIncidentFilter(q: Record<string, unknown>): IncidentFilter {
   const f = parse(
