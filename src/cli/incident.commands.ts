@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import type { App } from '../app.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { incidentValues, type HistoryEntry, type Incident } from '../domain/incident.js';
+import { parseIncidentFilter, parsePage } from '../http/query.js';
 
 type WithApp = <T>(cmd: Command, fn: (app: App) => Promise<T>) => Promise<T>;
 
@@ -92,19 +93,14 @@ export function registerIncidentCommands(program: Command, withApp: WithApp): vo
     )
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) =>
       withApp(cmd, async (app) => {
-        const limit = Number(o.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-          throw new ValidationError('--limit: expected 1–1000');
-        const page = await app.incidents.listIncidents(
-          {
-            from: o.from as string,
-            to: o.to as string,
-            country: o.country as string,
-            grade: o.grade as string,
-            status: o.status as string,
-          },
-          { limit, offset: 0 },
-        );
+        const filter = parseIncidentFilter({
+          from: o.from,
+          to: o.to,
+          country: o.country,
+          grade: o.grade,
+          status: o.status,
+        });
+        const page = await app.incidents.listIncidents(filter, parsePage({ limit: o.limit, offset: 0 }));
         if (o.json) out(JSON.stringify(page, null, 2));
         else {
           for (const i of page.items) printIncident(i, false);
