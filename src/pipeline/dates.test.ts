@@ -51,6 +51,11 @@ describe('findDates against the published date (2018-10-16, a Tuesday)', () => {
     });
   });
 
+  it('does not read "Today" in an outlet\'s name as a date', () => {
+    expect(findDates('officials told Mesopotamia Today', pub)).toEqual([]);
+    expect(findDates('Today, fighting resumed', pub)).toHaveLength(1);
+  });
+
   it('does not read the verbs "may" and "march" as months', () => {
     expect(findDates('Officials may march on the capital', pub)).toEqual([]);
   });

@@ -190,7 +190,12 @@ const RULES: [RegExp, Resolver][] = [
   ],
   [
     /\b(?:today|this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today)\b/gi,
-    (_m, pub) => (pub ? point(dayRange(pub), iso(pub)) : null),
+    (m, pub) => {
+      // "USA Today", "Mesopotamia Today": a capitalised "Today" after a capitalised word is a name
+      const before = (m.input ?? '').slice(Math.max(0, (m.index ?? 0) - 20), m.index);
+      if (/^Today/.test(m[0]) && /\p{Lu}[\p{L}.]*\s+$/u.test(before)) return null;
+      return pub ? point(dayRange(pub), iso(pub)) : null;
+    },
   ],
   [
     /\b(\w+|\d+)\s+days?\s+ago\b/gi,
