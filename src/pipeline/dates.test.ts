@@ -40,6 +40,10 @@ describe('findDates against the published date (2018-10-16, a Tuesday)', () => {
     ['on 20 October', { start: '2017-10-20', end: '2017-10-20', precision: 'day', value: '2017-10-20' }],
     ['in early September', { start: '2018-09-01', end: '2018-09-10', precision: 'month', value: '2018-09' }],
     ['two days ago', { start: '2018-10-14', end: '2018-10-14', precision: 'day', value: '2018-10-14' }],
+    [
+      'an attack on October 11 killed three',
+      { start: '2018-10-11', end: '2018-10-11', precision: 'day', value: '2018-10-11' },
+    ],
     ['captured in 2011', { start: '2011-01-01', end: '2011-12-31', precision: 'year', value: '2011' }],
   ])('%s', (text, expected) => expect(one(text, pub)).toMatchObject(expected));
 

@@ -110,7 +110,7 @@ const RULES: [RegExp, Resolver][] = [
   // "October 16, 2018", "March 3"
   [
     new RegExp(
-      `\\b${MONTH_RX}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b(?!\\s*(?:km|kilomet|mile|people|killed))`,
+      `\\b${MONTH_RX}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b(?!\\s*(?:km|kilomet|mile|people|civilians|soldiers))`,
       'gi',
     ),
     (m, pub) => {
