@@ -116,7 +116,12 @@ async function cluster(): Promise<void> {
   }
 }
 
-const SUITES: Record<string, () => Promise<void>> = { throughput, cluster };
+async function geo(): Promise<void> {
+  const { geoBench } = await import('./geo.js');
+  await geoBench(opt('data') ?? join(sharedBenchDir(), 'geo'), () => openGazetteer(loadConfig().cacheDir));
+}
+
+const SUITES: Record<string, () => Promise<void>> = { throughput, cluster, geo };
 
 if (!SUITES[suite]) {
   console.log(`usage: npm run bench -- <suite> [--data DIR]\nsuites: ${Object.keys(SUITES).join(', ')}`);

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createApp, openGazetteerFor } from '../app.js';
+import { registerGeoparseCommand } from './geoparse.command.js';
 import { registerIncidentCommands } from './incident.commands.js';
 import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
 import { DocketError, InputError, ValidationError } from '../domain/errors.js';
@@ -445,6 +446,8 @@ export function buildCli(): Command {
       await buildGazetteer(path, (m) => process.stderr.write(`${m}\n`));
       process.stdout.write(`gazetteer built: ${path}\n`);
     });
+
+  registerGeoparseCommand(program, (cmd) => openGazetteerFor(configFrom(cmd), loggerFor(configFrom(cmd))));
 
   registerIncidentCommands(program, async (cmd, fn) => {
     const config = configFrom(cmd);

@@ -190,6 +190,11 @@ function bearingWord(w: string): string {
 
 /** Find and resolve place mentions in a text. */
 export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext): PlaceMention[] {
+  return resolve(candidateMentions(text, gazetteer, ctx), ctx);
+}
+
+/** The text's candidate place names with their gazetteer hits, before resolution. */
+function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext): Raw[] {
   const raws: Raw[] = [];
   for (const run of capitalisedRuns(text)) {
     const runStart = run[0]!.start;
@@ -273,11 +278,11 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
       i += taken || 1;
     }
   }
-  return resolve(raws, ctx);
+  return raws;
 }
 
 /** Choose one gazetteer entry per mention, using the document's other places. */
-function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
+function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new Set()): PlaceMention[] {
   // Countries named or implied by the text: exact country names and demonyms are unambiguous.
   const docCountries = new Map<string, number>();
   // the actors' countries make a place plausible, but do not pull resolution towards them
@@ -397,7 +402,8 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
       // a small place in a country the text never mentions is more likely a word than a place
       return explicit || (plainCue && e.population >= 5000) || e.population >= 500_000;
     };
-    const best = traces.find((x) => acceptable(x.h.entry));
+    // a forced mention (a span given by the caller) takes its best candidate even when it is unlikely
+    const best = traces.find((x) => acceptable(x.h.entry)) ?? (forced.has(r) ? traces[0] : undefined);
     if (!best) continue;
     out.push({
       start: r.start,
@@ -412,6 +418,54 @@ function resolve(raws: Raw[], ctx: PlaceContext): PlaceMention[] {
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Resolve the given spans only (resolution-only geoparsing): one result per span, in order, scored as
+ * findPlaces scores, with the document's other place names as context; null when no candidate is known.
+ */
+export function resolveSpans(
+  text: string,
+  gazetteer: Gazetteer,
+  spans: readonly Span[],
+  ctx: PlaceContext,
+): (PlaceMention | null)[] {
+  const found = candidateMentions(text, gazetteer, ctx);
+  const given: Raw[] = spans.map((span) => {
+    const same = found.find((r) => r.start === span.start && r.end === span.end);
+    if (same) return same;
+    const surface = text.slice(span.start, span.end);
+    const name = surface.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    let hits = gazetteer.lookup(foldName(name));
+    // "Bulacan province", "New York City": fall back to the name without a trailing generic word
+    if (!hits.length) {
+      const bare = name.replace(/\s+(?:city|province|state|county|region|district|governorate)$/i, '');
+      if (bare !== name) hits = gazetteer.lookup(foldName(bare));
+    }
+    const before = text.slice(Math.max(0, span.start - 80), span.start);
+    const cue = CUE_BEFORE.exec(before);
+    const partAfter = PART_AFTER.exec(text.slice(span.end, span.end + 20));
+    return {
+      ...span,
+      text: surface,
+      hits,
+      cue: cue ? cue[0].trim() : null,
+      role:
+        hits.length && hits.every((h) => h.match === 'demonym')
+          ? 'demonym'
+          : SITE_CUE.test(before)
+            ? 'site'
+            : 'context',
+      relative: null,
+      part: partAfter ? (partAfter[1] ?? null) : null,
+      before: before.slice(-12),
+      after: text.slice(span.end, span.end + 24),
+    };
+  });
+  const givenSet = new Set(given);
+  const others = found.filter((r) => !givenSet.has(r) && !spans.some((s) => overlaps(s, r)));
+  const resolved = resolve([...others, ...given], ctx, givenSet);
+  return given.map((r) => resolved.find((m) => m.start === r.start && m.end === r.end) ?? null);
 }
 
 const BEARINGS: Record<string, number> = {
