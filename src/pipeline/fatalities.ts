@@ -17,12 +17,31 @@ const KILL_AFTER = new RegExp(
 );
 const KILL_BEFORE =
   /\b(?:killing|killed|kills|massacring|massacred|executed|executing|shot dead|gunned down|beheaded|claiming the lives of|left|leaving|(?:put|puts|putting|gave|placed) the (?:death )?toll at|death toll (?:rose|climbed|reached|has risen|stood|stands|was|is)?\s*(?:to|at)?|(?:a |the )?toll of|deaths? of|bodies of)\s*$/i;
+/**
+ * "Nine members of the Syrian Democratic Forces were killed", "Eleven people, most of them women and
+ * children, were killed": a longer subject, as long as no other verb or number comes first
+ * ("12 were wounded and 3 were killed" gives 3, not 12).
+ */
+const KILL_SUBJECT =
+  /^(?:(?!\b(?:were|was|are|is|who|which|wounded|injured)\b|\d)[^.;:]){0,90}?\b(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:killed|slain|massacred|executed|shot dead|beheaded)\b/i;
+const ONE_KILLED =
+  /\b(?:a|one) (?:child|boy|girl|man|woman|civilian|soldier|policeman|police officer|fighter|farmer|student|journalist|person) (?:was )?(?:killed|shot dead|died)\b/gi;
 const DEAD_AFTER = /^\s*(?:\w+\s+)?(?:dead|deaths|fatalities|bodies|were found dead)\b/i;
 const ZERO =
   /\b(?:no one|nobody|no-one|none) (?:was|were|had been|has been) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries|one died)\b(?!\s+(?:were|was|have been|has been)\s+(?:immediately\s+)?reported)|\bwithout (?:causing )?casualties\b|\bcaused no casualties\b/i;
 
 export function findFatalities(text: string): FatalityMention[] {
   const out: FatalityMention[] = [];
+  // "A child was killed …": one death told without a numeral
+  for (const one of text.matchAll(ONE_KILLED)) {
+    out.push({
+      start: one.index,
+      end: one.index + one[0].length,
+      text: one[0],
+      fatalities: { low: 1, best: 1, high: 1 },
+      aggregate: false,
+    });
+  }
   for (const z of text.matchAll(new RegExp(ZERO.source, 'gi'))) {
     out.push({
       start: z.index,
@@ -35,7 +54,8 @@ export function findFatalities(text: string): FatalityMention[] {
   for (const n of findNumbers(text)) {
     const after = text.slice(n.end, n.end + 70);
     const before = text.slice(Math.max(0, n.start - 45), n.start);
-    const killed = KILL_AFTER.exec(after);
+    const after2 = text.slice(n.end, n.end + 110);
+    const killed = KILL_AFTER.exec(after) ?? KILL_SUBJECT.exec(after2);
     const beforeHit =
       KILL_BEFORE.test(before) &&
       /^\s*(?:people|civilians|soldiers|persons|of|and|,|\.|fighters|troops|children|women|villagers|worshippers|others|members|militants|police|protesters|dead)?/i.test(
