@@ -180,7 +180,12 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       const window = { start: clause.start, end };
       const before = text.slice(clause.start, trigger.start);
       const after = text.slice(trigger.start, end);
-      const windowDates = dates.filter((d) => inside(d, window));
+      // "…, Hassan told Levant Wire on Wednesday": a date in the attribution dates the statement, not the event
+      const windowDates = dates.filter(
+        (d) =>
+          inside(d, window) &&
+          !ATTRIBUTION_DATE.test(text.slice(Math.max(window.start, d.start - 50), d.start)),
+      );
       const gateInput = { before, after, sentence: sentence.text, dates: windowDates, published };
       for (const gate of GATES) {
         const reason = gate(gateInput);
@@ -192,7 +197,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       const windowPlaces = places.filter((p) => inside(p, window));
       // "the attack", "the strikes": a reference back, even when the clause adds a place or time
       const definite =
-        /\b(?:the|these|those)\s+(?:\w+\s+)?$/i.test(before) &&
+        /\b(?:the|these|those|this|that)\s+(?:\w+\s+)?$/i.test(before) &&
         !/\b(?:in|on|at|of|for|to)\s+the\s+(?:\w+\s+)?$/i.test(before);
       const hasNewAnchor =
         !definite &&
@@ -281,6 +286,10 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
     notes,
   };
 }
+
+/** A date right after a verb of saying belongs to the statement ("said on Tuesday", "told Fars on Tuesday"). */
+const ATTRIBUTION_DATE =
+  /\b(?:said|says|told|announced|reported|added|stated|confirmed|wrote|tweeted)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){0,4}(?:\s+(?:by phone|by telephone|in a statement|in an interview|in a video|late|early))?\s+$/u;
 
 /** A clause whose subject points back at the weapon or attack just told ("It struck", "The missile hit"). */
 const CONTINUATION =
@@ -506,12 +515,25 @@ function mergeDrafts(
   // event already told or background, not a new event: keep it as a note for reviewers.
   const lead = out[0]?.sentence.index ?? 0;
   const hasDated = out.some((d) => d.explicitDate);
+  // An undated mention placed only in a country, beside an event placed in a town of that country, is that
+  // event told again in general words (or background), not a second event.
+  const precise = out.filter((d) => d.placeLevel === 3);
+  const vagueRepeat = (d: Draft): boolean =>
+    d.placeLevel <= 2 &&
+    precise.some(
+      (p) =>
+        p !== d &&
+        FAMILY_GROUP[p.family] === FAMILY_GROUP[d.family] &&
+        (!d.explicitDate || rangesOverlap(p.event.date, d.event.date)) &&
+        (!d.event.location || p.event.location?.countryCode === d.event.location.countryCode),
+    );
   const kept = out.filter(
     (d) =>
-      d.explicitDate ||
-      !hasDated ||
-      d.sentence.index <= lead + 1 ||
-      (d.trigger.rule.priority > 50 && d.placeLevel === 3),
+      !vagueRepeat(d) &&
+      (d.explicitDate ||
+        !hasDated ||
+        d.sentence.index <= lead + 1 ||
+        (d.trigger.rule.priority > 50 && d.placeLevel === 3)),
   );
   for (const d of out) {
     if (!kept.includes(d))

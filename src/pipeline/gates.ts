@@ -50,11 +50,17 @@ export const isHistorical: Gate = ({ before, after, dates, published }) => {
     const year = Number(published.slice(0, 4));
     if (dates.length && dates.every((d) => Number(d.range.end.slice(0, 4)) < year - 1))
       return 'historical background';
-    // more than two months before the report: an earlier event restated, not news of this report
-    const cutoff = new Date(Date.parse(`${published}T00:00:00Z`) - 62 * 86_400_000)
+    // more than three months before the report: an earlier event restated, not news of this report
+    const cutoff = new Date(Date.parse(`${published}T00:00:00Z`) - 92 * 86_400_000)
       .toISOString()
       .slice(0, 10);
     if (dates.length && dates.every((d) => d.range.end < cutoff)) return 'earlier event restated';
+    // "last year", "in 2023": a year before the report's is background, not this report's news
+    if (
+      dates.length &&
+      dates.every((d) => d.range.precision === 'year' && Number(d.range.end.slice(0, 4)) < year)
+    )
+      return 'historical background';
   }
   if (
     /\b(?:began when|began in|war in \w+ began|conflict began|in power since|history of|since the (?:start|beginning) of|Arab Spring|decades?[- ]long|years? of (?:war|conflict|fighting))\b/i.test(
