@@ -248,7 +248,3 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
   renameSync(tmp, target);
   log(`gazetteer: ${count} places indexed → ${target}`);
 }
-
-export function gazetteerExists(path: string): boolean {
-  return existsSync(path);
-}
