@@ -81,6 +81,27 @@ export async function buildServer(
   });
 
   const { storage } = app;
+  const incidentSummary = async (eventId: string) => {
+    const incident = app.incidents ? (await app.incidents.incidentsOfEvents([eventId]))[0] : undefined;
+    if (!incident) return null;
+    return {
+      id: incident.id,
+      status: incident.status,
+      grade: incident.grade,
+      admiralty: incident.admiralty,
+      reports: incident.members.length,
+      independentSources: incident.independentSources,
+      fatalities: incident.resolved.fatalities,
+      members: incident.members.map((m) => ({
+        eventId: m.eventId,
+        outlet: m.outlet,
+        published: m.published,
+        fatalities: m.fatalities,
+        score: m.score,
+        reasons: m.reasons,
+      })),
+    };
+  };
 
   server.get('/api/health', async () => ({ ok: true, ...(await storage.stats()) }));
 
@@ -109,6 +130,8 @@ export async function buildServer(
         text: source.text,
       },
       claims: claims.items.filter((c) => c.eventIds.includes(event.id) || event.claimIds.includes(c.id)),
+      // the incident this report's event belongs to: the event as all reports tell it, graded
+      incident: await incidentSummary(event.id),
     };
   });
 

@@ -130,6 +130,17 @@ describe('GET /api/incidents/:id and /api/history', () => {
     ]);
   });
 
+  it('shows the incident an event belongs to on the event page, with every report side by side', async () => {
+    const eventId = afgooye.members[0]!.eventId;
+    const r = await get<{
+      incident: { id: string; grade: { value: string }; reports: number; members: { outlet: string }[] };
+    }>(`/api/events/${eventId}`);
+    expect(r.status).toBe(200);
+    expect(r.body.incident.id).toBe(afgooye.id);
+    expect(r.body.incident.reports).toBe(2);
+    expect(r.body.incident.members.map((m) => m.outlet).sort()).toEqual(['Frontline Post', 'Horn Observer']);
+  });
+
   it('answers 404 JSON for an unknown incident', async () => {
     const r = await get<{ error: { code: string } }>('/api/incidents/inc_000000000000');
     expect(r.status).toBe(404);

@@ -668,6 +668,30 @@ function claimNode(c) {
   );
 }
 
+/** The incident this report belongs to: its grade and every report's figures side by side. */
+function incidentNodes(incident) {
+  if (!incident) return ['—'];
+  const toll = (f) => (f ? `${f.best}${f.high > f.best ? `–${f.high}` : ''} killed` : 'toll not given');
+  return [
+    h(
+      'div',
+      {},
+      `${incident.grade.value} (${incident.grade.reasons.join('; ')}) · Admiralty ${incident.admiralty.reliability}${incident.admiralty.credibility} · ${incident.reports} report(s), ${incident.independentSources} independent · ${incident.status}`,
+    ),
+    h(
+      'ul',
+      { class: 'incident-members' },
+      incident.members.map((m) =>
+        h(
+          'li',
+          { class: 'muted' },
+          `${m.outlet ?? 'outlet unknown'} ${m.published ?? ''}: ${toll(m.fatalities)} — ${m.reasons.join(', ')}`,
+        ),
+      ),
+    ),
+  ];
+}
+
 function detailNodes(e) {
   const source = e.source ?? {};
   const claims = e.claims ?? [];
@@ -697,6 +721,7 @@ function detailNodes(e) {
           : '—',
       ),
       field('Reported by', e.reportedBy.length ? e.reportedBy.join(', ') : '—'),
+      field('Incident', ...incidentNodes(e.incident)),
       field('Summary', e.summary),
       field(
         'Source',
