@@ -294,6 +294,19 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
         docCountries.set(h.entry.countryCode, (docCountries.get(h.entry.countryCode) ?? 0) + 1);
     }
   }
+  // Provinces and states the text names ("Borno state", "Deir ez-Zor province", "Texas"): the towns in
+  // them are the likelier namesakes.
+  const namedAdmin1 = new Set<string>();
+  for (const r of raws) {
+    const provinces = r.hits.filter((h) => h.entry.kind === 'admin1');
+    const onlyProvince =
+      provinces.length > 0 && r.hits.every((h) => h.entry.kind !== 'city' || h.entry.population < 1000);
+    if (
+      provinces.length &&
+      (onlyProvince || /^\s+(?:province|governorate|region|state|oblast)\b/i.test(r.after))
+    )
+      for (const h of provinces) namedAdmin1.add(`${h.entry.countryCode}|${foldName(h.entry.name)}`);
+  }
   const score = (r: Raw, h: GazetteerHit, chosen: PlaceMention[]): PlaceCandidateTrace => {
     const reasons: string[] = [];
     let s = 0;
@@ -348,6 +361,10 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
         s += 4;
         reasons.push(`inside ${container.text}`);
       }
+    }
+    if (e.kind === 'city' && e.admin1 && namedAdmin1.has(`${e.countryCode}|${foldName(e.admin1)}`)) {
+      s += 3;
+      reasons.push(`in ${e.admin1}, named in the text`);
     }
     const inDoc = docCountries.get(e.countryCode) ?? 0;
     if (!inDoc && hinted.has(e.countryCode) && e.kind !== 'country') {
