@@ -2,22 +2,13 @@
 // place, never copied), else the project's own demo corpus, said so clearly.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeXml as decode } from './xml.js';
 
 export interface BenchArticle {
   id: string;
   text: string;
   published: string | null;
 }
-
-const decode = (s: string): string =>
-  s
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
 
 function xmlArticles(file: string, set: string): BenchArticle[] {
   const xml = readFileSync(file, 'utf8');

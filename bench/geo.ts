@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Gazetteer } from '../src/ports/gazetteer.port.js';
 import { geoparse } from '../src/pipeline/geoparse.js';
 import { matchDoc, parsePeerLine, score, type DocScore, type GeoScores, type GeoSpan } from './geo-metric.js';
+import { decodeXml as decode } from './xml.js';
 
 export interface GeoDoc {
   text: string;
@@ -18,17 +19,6 @@ export interface GeoSet {
   eupeg: string;
   docs: GeoDoc[];
 }
-
-const decode = (s: string): string =>
-  s
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
 
 const tag = (xml: string, name: string): string | null => {
   const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(xml);

@@ -2,12 +2,11 @@
 // In: {"id","text","published"?, "spans"?:[{"start","end"}]}; out: {"id","toponyms":[…]}. With spans,
 // exactly those spans are resolved (resolution-only). A bad line is reported on stderr; the rest go on.
 import type { Command } from 'commander';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import { geoparse } from '../pipeline/geoparse.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
+import { eachJsonLine } from './jsonl-input.js';
 
 type OpenGazetteer = (cmd: Command) => Promise<Gazetteer & { close(): void }>;
 
@@ -51,34 +50,13 @@ export function registerGeoparseCommand(program: Command, openGazetteer: OpenGaz
         throw new ValidationError('geoparse: only JSON Lines is supported; add --jsonl', [
           { path: '--jsonl', message: 'required' },
         ]);
-      const name = !file || file === '-' ? 'stdin' : file;
-      const input = name === 'stdin' ? process.stdin : createReadStream(file!);
       const gazetteer = await openGazetteer(cmd);
       let bad = 0;
       try {
-        let n = 0;
-        for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-          n++;
-          if (!line.trim()) continue;
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(line);
-          } catch (e) {
-            bad++;
-            process.stderr.write(`${name}:${n}: not JSON: ${(e as Error).message}\n`);
-            continue;
-          }
-          const r = lineSchema.safeParse(parsed);
-          if (!r.success) {
-            bad++;
-            process.stderr.write(
-              `${name}:${n}: ${r.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ')}\n`,
-            );
-            continue;
-          }
-          const toponyms = geoparse(r.data.text, gazetteer, r.data.spans ?? undefined);
-          process.stdout.write(`${JSON.stringify({ id: r.data.id ?? null, toponyms })}\n`);
-        }
+        ({ skipped: bad } = await eachJsonLine(file, lineSchema, (line) => {
+          const toponyms = geoparse(line.text, gazetteer, line.spans ?? undefined);
+          process.stdout.write(`${JSON.stringify({ id: line.id ?? null, toponyms })}\n`);
+        }));
       } finally {
         gazetteer.close();
       }

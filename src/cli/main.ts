@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // The CLI edge: parse arguments, call a service, render output. Errors are mapped once, in run().
 import { Command, CommanderError, Option } from 'commander';
-import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createApp, openGazetteerFor } from '../app.js';
 import { registerGeoparseCommand } from './geoparse.command.js';
 import { registerIncidentCommands } from './incident.commands.js';
+import { eachJsonLine } from './jsonl-input.js';
 import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
 import { DocketError, InputError, ValidationError } from '../domain/errors.js';
 import type { StoredEvent } from '../domain/types.js';
@@ -208,32 +208,15 @@ export function buildCli(): Command {
         const gazetteer = await openGazetteerFor(config, log);
         try {
           if (o.jsonl) {
-            const input = !file || file === '-' ? process.stdin : createReadStream(file);
-            let n = 0;
-            for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-              n++;
-              if (!line.trim()) continue;
-              let parsed: unknown;
-              try {
-                parsed = JSON.parse(line);
-              } catch (e) {
-                process.stderr.write(`${file ?? 'stdin'}:${n}: not JSON: ${(e as Error).message}\n`);
-                continue;
-              }
-              const id = (parsed as { id?: unknown }).id ?? null;
-              const r = jsonLineSchema.safeParse(parsed);
-              if (!r.success) {
-                process.stderr.write(
-                  `${file ?? 'stdin'}:${n}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`,
-                );
-                continue;
-              }
+            await eachJsonLine(file, jsonLineSchema, (line, raw) => {
               const x = extract(
-                { text: r.data.text, published: r.data.published ?? published ?? null },
+                { text: line.text, published: line.published ?? published ?? null },
                 { gazetteer },
               );
-              process.stdout.write(`${JSON.stringify({ id, events: x.events, claims: x.claims })}\n`);
-            }
+              process.stdout.write(
+                `${JSON.stringify({ id: raw.id ?? null, events: x.events, claims: x.claims })}\n`,
+              );
+            });
             return;
           }
           if (!file)
