@@ -32,9 +32,14 @@ export async function openGazetteerFor(config: Config, log: Logger): Promise<Gaz
   return openGazetteer(config.cacheDir, (msg) => glog.info(msg));
 }
 
+/** The record store the configuration names (SQLite today; PostgreSQL joins here in #7). */
+export function openStorage(config: Config): SqliteStorage {
+  return new SqliteStorage(config.db);
+}
+
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const gazetteer = await openGazetteerFor(config, log);
-  const storage = new SqliteStorage(config.db);
+  const storage = openStorage(config);
   const incidents = storage.incidents;
   const clusters = new ClusterService({ incidents });
   return {

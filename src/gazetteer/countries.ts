@@ -1,7 +1,6 @@
 // Country reference data (world-countries on npm): names, ISO codes and ACLED regions.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { packageFile } from '../npm-data.js';
 
 export interface CountryInfo {
   cca2: string;
@@ -43,11 +42,7 @@ let cache: Map<string, CountryInfo> | null = null;
 /** All countries by ISO alpha-2 (read once from the npm package). */
 export function countries(): Map<string, CountryInfo> {
   if (cache) return cache;
-  const require = createRequire(import.meta.url);
-  const file = (require.resolve.paths('world-countries') ?? [])
-    .map((d) => join(d, 'world-countries', 'countries.json'))
-    .find((p) => existsSync(p));
-  if (!file) throw new Error('npm package data not found: world-countries/countries.json (run npm install)');
+  const file = packageFile('world-countries', 'countries.json');
   const rows = JSON.parse(readFileSync(file, 'utf8')) as {
     cca2: string;
     cca3: string;
