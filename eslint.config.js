@@ -84,6 +84,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../adapters/**', 'better-sqlite3'] }] },
+  },
+  {
     files: ['src/http/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['../cli/**', '../adapters/**', 'better-sqlite3'] }],
