@@ -63,6 +63,8 @@ export interface IncidentStore {
   apply(change: ChangeSet): Promise<HistoryEntry>;
   history(subject: string | null, page: PageRequest): Promise<Page<HistoryEntry>>;
   historyEntry(seq: number): Promise<HistoryEntry | null>;
+  /** The undo entry that undid entry `seq`, if there is one. */
+  undoOf(seq: number): Promise<HistoryEntry | null>;
   verify(): Promise<VerifyReport>;
   /** Every row of every table, in an order that restores (parents before children). */
   dump(): AsyncIterable<BackupRecord>;

@@ -238,9 +238,7 @@ export class ReviewService {
     if (!target) throw new NotFoundError('history entry', String(seq));
     if (target.action === 'cluster' || target.action === 'undo')
       throw new ConflictError(`entry ${seq} is a ${target.action}: only reviewers' actions can be undone`);
-    const undone = await store.history(null, { limit: 1000, offset: 0 });
-    if (undone.items.some((e) => e.action === 'undo' && e.undoes === seq))
-      throw new ConflictError(`entry ${seq} was already undone`);
+    if (await store.undoOf(seq)) throw new ConflictError(`entry ${seq} was already undone`);
     if (target.action === 'merge' || target.action === 'split') {
       const before = target.before as Incident[];
       const entry = await store.apply({

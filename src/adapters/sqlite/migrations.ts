@@ -151,3 +151,9 @@ SQLITE_MIGRATIONS.push({
     CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
   `,
 });
+
+SQLITE_MIGRATIONS.push({
+  version: 3,
+  name: 'index the undo link of history entries',
+  sql: `CREATE INDEX history_undoes ON history (undoes) WHERE undoes IS NOT NULL;`,
+});

@@ -283,6 +283,13 @@ export class SqliteIncidentStore implements IncidentStore {
     return Promise.resolve({ items: rows.map(toEntry), total, ...page });
   }
 
+  undoOf(seq: number): Promise<HistoryEntry | null> {
+    const row = this.db
+      .prepare("SELECT * FROM history WHERE action = 'undo' AND undoes = ? ORDER BY seq LIMIT 1")
+      .get(seq) as HistoryRow | undefined;
+    return Promise.resolve(row ? toEntry(row) : null);
+  }
+
   historyEntry(seq: number): Promise<HistoryEntry | null> {
     const row = this.db.prepare('SELECT * FROM history WHERE seq = ?').get(seq) as HistoryRow | undefined;
     return Promise.resolve(row ? toEntry(row) : null);
