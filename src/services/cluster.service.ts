@@ -53,9 +53,8 @@ export class ClusterService {
     let events = await store.eventsInScope(scope);
     // Whole incidents: a member outside the window still belongs to what is reclustered.
     let existing = await store.incidentsOfEvents(events.map((e) => e.id));
-    const missing = existing
-      .flatMap((i) => i.members.map((m) => m.eventId))
-      .filter((id) => !events.some((e) => e.id === id));
+    const loaded = new Set(events.map((e) => e.id));
+    const missing = existing.flatMap((i) => i.members.map((m) => m.eventId)).filter((id) => !loaded.has(id));
     if (missing.length) {
       events = [...events, ...(await store.eventsByIds(missing))];
       existing = await store.incidentsOfEvents(events.map((e) => e.id));
@@ -111,6 +110,12 @@ export class ClusterService {
       (await store.sourcesByIds([...new Set(events.map((e) => e.sourceId))])).map((s) => [s.id, s]),
     );
     const claims = await store.claimsForEvents(events.map((e) => e.id));
+    // indexes: which earlier incident and which claims each event belongs to
+    const incidentOfEvent = new Map<string, Incident>();
+    for (const i of existing) for (const m of i.members) incidentOfEvent.set(m.eventId, i);
+    const claimsOfEvent = new Map<string, typeof claims>();
+    for (const cl of claims)
+      for (const eid of cl.eventIds) claimsOfEvent.set(eid, [...(claimsOfEvent.get(eid) ?? []), cl]);
     const taken = new Set<string>();
     // Largest clusters choose their ids first, so that a growing incident keeps its id.
     const order = [...clusters].sort(
@@ -119,11 +124,14 @@ export class ClusterService {
     const out: Incident[] = [];
     for (const c of order) {
       const members = c.members.map((id) => byId.get(id)!).filter(Boolean);
-      const overlapOf = (i: Incident): number =>
-        i.members.filter((m) => c.members.includes(m.eventId)).length;
-      const previous = existing
-        .filter((i) => !taken.has(i.id) && overlapOf(i) > 0)
-        .sort((a, b) => overlapOf(b) - overlapOf(a) || (a.id < b.id ? -1 : 1))[0];
+      const overlap = new Map<Incident, number>();
+      for (const eid of c.members) {
+        const i = incidentOfEvent.get(eid);
+        if (i && !taken.has(i.id)) overlap.set(i, (overlap.get(i) ?? 0) + 1);
+      }
+      const previous = [...overlap.entries()].sort(
+        (a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1),
+      )[0]?.[0];
       let id = previous?.id ?? `inc_${sha256(c.members[0]!).slice(0, 12)}`;
       for (let n = 2; taken.has(id); n++) id = `inc_${sha256(`${c.members[0]!}#${n}`).slice(0, 12)}`;
       taken.add(id);
@@ -152,7 +160,7 @@ export class ClusterService {
         const outlet = sources.get(g)?.outlet ?? null;
         return { outlet, reliability: (outlet ? ratings.get(outlet) : undefined) ?? 'F' };
       });
-      const memberClaims = claims.filter((cl) => cl.eventIds.some((eid) => c.members.includes(eid)));
+      const memberClaims = [...new Set(c.members.flatMap((eid) => claimsOfEvent.get(eid) ?? []))];
       const named = resolved.actors.value.filter(
         (a) => !/^(?:Civilians|Unidentified Armed Group|Protesters|Rioters) \(/.test(a.name),
       );
