@@ -1,7 +1,7 @@
 // The composition root: plain factory functions wire adapters to services. No container,
 // no module-level singletons, no config read at import time.
 import { SqliteStorage } from './adapters/sqlite/sqlite.storage.js';
-import type { Config } from './config.js';
+import { isPostgresUrl, type Config } from './config.js';
 import { openGazetteer } from './gazetteer/sqlite.gazetteer.js';
 import type { Logger } from './logger.js';
 import type { Gazetteer } from './ports/gazetteer.port.js';
@@ -32,14 +32,22 @@ export async function openGazetteerFor(config: Config, log: Logger): Promise<Gaz
   return openGazetteer(config.cacheDir, (msg) => glog.info(msg));
 }
 
-/** The record store the configuration names (SQLite today; PostgreSQL joins here in #7). */
-export function openStorage(config: Config): SqliteStorage {
+/** Storage with the incident store that lives in the same database. */
+export type RecordStore = Storage & { readonly incidents: IncidentStore };
+
+/** The record store the configuration names: an SQLite file, or a PostgreSQL server for a URL. */
+export async function openStorage(config: Config): Promise<RecordStore> {
+  if (isPostgresUrl(config.db)) {
+    // Loaded only when asked for, so that the SQLite default does not load the PostgreSQL driver.
+    const { openPostgresStorage } = await import('./adapters/postgres/postgres.storage.js');
+    return openPostgresStorage(config.db);
+  }
   return new SqliteStorage(config.db);
 }
 
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const gazetteer = await openGazetteerFor(config, log);
-  const storage = openStorage(config);
+  const storage = await openStorage(config);
   const incidents = storage.incidents;
   const clusters = new ClusterService({ incidents });
   return {

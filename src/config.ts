@@ -20,10 +20,11 @@ const schema = z.object({
   DOCKET_DEMO: bool.default(true),
   DOCKET_USER: z.string().trim().min(1).optional(),
   DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  DOCKET_QUEUE: z.string().trim().min(1).optional(),
 });
 
 export interface Config {
-  /** SQLite database file. */
+  /** SQLite database file, or a PostgreSQL URL (postgres://…). */
   db: string;
   host: string;
   port: number;
@@ -36,6 +37,13 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Who the CLI's review actions are attributed to (null: the system user). */
   user: string | null;
+  /** PostgreSQL URL of the shared job queue (null: no queue; ingest runs in-process). */
+  queue: string | null;
+}
+
+/** True when `db` names a PostgreSQL server rather than an SQLite file. */
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(db);
 }
 
 /** The config keys with their defaults and meaning (printed by `docket config`, listed in the README). */
@@ -43,7 +51,8 @@ export const CONFIG_KEYS: { key: string; default: string; meaning: string }[] = 
   {
     key: 'DOCKET_DB',
     default: 'docket.db',
-    meaning: 'SQLite database file (created with its folder when missing)',
+    meaning:
+      'SQLite database file (created with its folder when missing), or a PostgreSQL URL (postgres://user@host:5432/db; add ?schema=name to use a schema other than public)',
   },
   { key: 'DOCKET_HOST', default: '127.0.0.1', meaning: 'address `docket serve` listens on' },
   { key: 'DOCKET_PORT', default: '8080', meaning: 'port `docket serve` listens on (0 = any free port)' },
@@ -64,6 +73,11 @@ export const CONFIG_KEYS: { key: string; default: string; meaning: string }[] = 
     meaning: "who the CLI's review actions are attributed to; --by overrides",
   },
   { key: 'DOCKET_LOG_LEVEL', default: 'info', meaning: 'debug, info, warn, error or silent' },
+  {
+    key: 'DOCKET_QUEUE',
+    default: 'DOCKET_DB when it is a PostgreSQL URL, else none',
+    meaning: 'PostgreSQL URL of the job queue that `docket worker`, `ingest --queue` and `watch` share',
+  },
 ];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -85,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demo: c.DOCKET_DEMO,
     logLevel: c.DOCKET_LOG_LEVEL,
     user: c.DOCKET_USER ?? null,
+    queue: c.DOCKET_QUEUE ?? (isPostgresUrl(c.DOCKET_DB) ? c.DOCKET_DB : null),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

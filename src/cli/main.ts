@@ -129,7 +129,7 @@ function printEvent(e: StoredEvent): void {
 
 /** Storage alone, for commands that only read or export: no gazetteer is opened. */
 async function withStorage<T>(config: Config, fn: (storage: Storage) => Promise<T>): Promise<T> {
-  const storage = openStorage(config);
+  const storage = await openStorage(config);
   try {
     return await fn(storage);
   } finally {
