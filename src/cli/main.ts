@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createApp, openGazetteerFor, openStorage } from '../app.js';
 import type { Storage } from '../ports/storage.port.js';
 import { registerGeoparseCommand } from './geoparse.command.js';
+import { registerMigrateCommand } from './migrate.command.js';
 import { registerIncidentCommands } from './incident.commands.js';
 import { eachJsonLine } from './jsonl-input.js';
 import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
@@ -142,7 +143,7 @@ export function buildCli(): Command {
     .description(
       'Docket turns news reports about armed conflict into a sourced, geolocated record of events and claims.',
     )
-    .option('--db <path>', 'SQLite database file (default: DOCKET_DB or ./docket.db)')
+    .option('--db <path>', 'SQLite database file or PostgreSQL URL (default: DOCKET_DB or ./docket.db)')
     .addHelpText(
       'after',
       '\nExamples:\n  docket ingest reports/\n  docket events --country SY --from 2018-10-01\n  docket export --format acled-csv --out events.csv\n  docket serve\n\nRun "docket <command> --help" for the options and examples of one command.\n',
@@ -423,6 +424,8 @@ export function buildCli(): Command {
       await buildGazetteer(path, (m) => process.stderr.write(`${m}\n`));
       process.stdout.write(`gazetteer built: ${path}\n`);
     });
+
+  registerMigrateCommand(program, (cmd) => configFrom(cmd));
 
   registerGeoparseCommand(program, (cmd) => openGazetteerFor(configFrom(cmd), loggerFor(configFrom(cmd))));
 

@@ -3,48 +3,25 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction, StoredEvent } from '../../src/domain/types.js';
 import { EVENT_TYPES } from '../../src/domain/types.js';
 import { ACLED_COLUMNS } from '../../src/export/acled-csv.js';
 import type { Page, Stats } from '../../src/ports/storage.port.js';
 import type { IngestReport } from '../../src/services/ingest.service.js';
+import { CLI, cliEnv, runCli, type CliRun } from '../cli.js';
 import { tempDir } from '../helpers.js';
 import { CLAIM_TXT, GOMA_LINE, HAJIN_TXT, KIDAL_LINE, MOSUL_HTML, NO_ARTICLE_HTML } from './reports.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
 const MB = 1024 * 1024;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment of a CLI run: this process's, without DOCKET_* settings other than the gazetteer cache. */
-function cliEnv(db: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!k.startsWith('DOCKET_') || k === 'DOCKET_CACHE_DIR') env[k] = v;
-  return { ...env, DOCKET_DB: db, DOCKET_LOG_LEVEL: 'silent' };
-}
+type Run = CliRun;
 
 function docket(args: string[], opts: { db: string; cwd: string; input?: string }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: opts.cwd,
-      env: cliEnv(opts.db),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
+  return runCli(args, {
+    env: { DOCKET_DB: opts.db },
+    cwd: opts.cwd,
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
   });
 }
 
@@ -490,7 +467,7 @@ describe('docket export', () => {
   it('stops quietly when standard output is closed early (docket export | head)', async () => {
     const child = spawn(process.execPath, [CLI, 'export', '--format', 'jsonl'], {
       cwd,
-      env: cliEnv(db),
+      env: cliEnv({ DOCKET_DB: db }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.destroy(); // the reader is gone before the first line is written
