@@ -121,7 +121,17 @@ async function geo(): Promise<void> {
   await geoBench(opt('data') ?? join(sharedBenchDir(), 'geo'), () => openGazetteer(loadConfig().cacheDir));
 }
 
-const SUITES: Record<string, () => Promise<void>> = { throughput, cluster, geo };
+async function dates(): Promise<void> {
+  const { datesBench } = await import('./dates.js');
+  datesBench(opt('data') ?? join(sharedBenchDir(), 'time'));
+}
+
+async function scale(): Promise<void> {
+  const { scale: run } = await import('./scale.js');
+  await run({ opt, flag: (name) => args.includes(`--${name}`) });
+}
+
+const SUITES: Record<string, () => Promise<void>> = { throughput, cluster, geo, dates, scale };
 
 if (!SUITES[suite]) {
   console.log(`usage: npm run bench -- <suite> [--data DIR]\nsuites: ${Object.keys(SUITES).join(', ')}`);

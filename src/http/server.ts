@@ -22,6 +22,9 @@ function statusOf(e: DocketError): number {
   return 409;
 }
 
+/** How far event lists count their matches before reporting "at least this many". */
+export const LIST_COUNT_CAP = 10_000;
+
 export async function buildServer(
   app: Pick<App, 'storage' | 'exports' | 'log'> & Partial<Pick<App, 'incidents'>>,
 ): Promise<FastifyInstance> {
@@ -107,7 +110,8 @@ export async function buildServer(
 
   server.get('/api/events', async (req) => {
     const q = req.query as Query;
-    return storage.listEvents(parseEventFilter(q), parsePage(q));
+    // Totals are counted up to LIST_COUNT_CAP: past it the page says totalExact: false.
+    return storage.listEvents(parseEventFilter(q), { ...parsePage(q), countUpTo: LIST_COUNT_CAP });
   });
 
   server.get('/api/events/:id', async (req) => {

@@ -19,11 +19,18 @@ export interface EventFilter {
 export interface PageRequest {
   limit: number;
   offset: number;
+  /**
+   * Count matches only up to this many (event lists): past it, `total` is this number and `totalExact`
+   * is false. Counting a million rows to print "1,000,000 events" costs more than the page itself.
+   */
+  countUpTo?: number | undefined;
 }
 
 export interface Page<T> {
   items: T[];
   total: number;
+  /** False when counting stopped at the request's `countUpTo`: `total` is then a lower bound. */
+  totalExact?: boolean;
   limit: number;
   offset: number;
 }

@@ -51,6 +51,9 @@ const toSource = (r: SourceRow): Source => ({
   origin: r.origin,
 });
 
+/** Degrees added around a box before asking the R*Tree, whose bounds are 32-bit floats. */
+const RTREE_SLACK = 1e-3;
+
 /** Rows per read in iterateEvents. */
 const ITERATE_PAGE = 500;
 
@@ -82,6 +85,10 @@ export class SqliteStorage implements Storage {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Unicode lower-casing for the triggers that keep the actor dictionary (SQLite's lower() is ASCII-only).
+    this.db.function('docket_lower', { deterministic: true }, (s: unknown) =>
+      typeof s === 'string' ? s.toLowerCase() : null,
+    );
     this.migrate();
     this.incidents = new SqliteIncidentStore(this.db, () => this.schemaVersion());
   }
@@ -323,12 +330,20 @@ export class SqliteStorage implements Storage {
       params.push(f.subEventType);
     }
     if (f.actor) {
-      where.push("e.actors LIKE ? ESCAPE '\\'");
+      // Substring match over the small dictionary of distinct actor names, then an indexed join.
+      where.push(
+        "e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN (SELECT n.id FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\'))",
+      );
       params.push(`%${f.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
     if (f.bbox) {
       const [minLon, minLat, maxLon, maxLat] = f.bbox;
-      where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
+      // The R*Tree narrows to the box (its 32-bit bounds widened by a hair), the exact test decides.
+      where.push(
+        'e.rowid IN (SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)',
+        'e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?',
+      );
+      params.push(minLat - RTREE_SLACK, maxLat + RTREE_SLACK, minLon - RTREE_SLACK, maxLon + RTREE_SLACK);
       params.push(minLat, maxLat, minLon, maxLon);
     }
     if (f.sourceId) {
@@ -346,11 +361,26 @@ export class SqliteStorage implements Storage {
 
   listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
     const { sql, params } = this.eventWhere(filter);
-    const total = (this.stmt(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params) as { n: number }).n;
+    const cap = page.countUpTo;
+    const total = (
+      cap === undefined
+        ? this.stmt(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params)
+        : this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events e ${sql} LIMIT ?)`).get(
+            ...params,
+            cap + 1,
+          )
+    ) as { n: number };
     const rows = this.stmt(
       `SELECT e.doc FROM events e ${sql} ORDER BY e.date_start DESC, e.id LIMIT ? OFFSET ?`,
     ).all(...params, page.limit, page.offset) as { doc: string }[];
-    return Promise.resolve({ items: rows.map((r) => JSON.parse(r.doc) as StoredEvent), total, ...page });
+    const exact = cap === undefined || total.n <= cap;
+    return Promise.resolve({
+      items: rows.map((r) => JSON.parse(r.doc) as StoredEvent),
+      total: exact ? total.n : cap,
+      totalExact: exact,
+      limit: page.limit,
+      offset: page.offset,
+    });
   }
 
   /**

@@ -40,6 +40,7 @@ const state = {
   filters: { ...EMPTY_FILTERS },
   items: [],
   total: 0,
+  totalExact: true,
   buckets: [],
   basemap: null,
   selectedId: null,
@@ -173,6 +174,7 @@ async function loadEvents() {
     if (seq !== state.eventsSeq) return; // a newer request has been made
     state.items = events.items;
     state.total = events.total;
+    state.totalExact = events.totalExact !== false;
     state.buckets = timeline.buckets;
     setStatus('');
     render();
@@ -191,6 +193,7 @@ async function loadMore() {
     if (seq !== state.eventsSeq) return;
     state.items = state.items.concat(page.items);
     state.total = page.total;
+    state.totalExact = page.totalExact !== false;
     render();
   } catch (err) {
     setStatus(`Could not load more events: ${err.message}`, true);
@@ -198,9 +201,9 @@ async function loadMore() {
 }
 
 function render() {
-  const { total, items } = state;
+  const { total, items, totalExact } = state;
   $('#event-count').textContent =
-    `${total} ${total === 1 ? 'event' : 'events'}` +
+    `${total.toLocaleString('en')}${totalExact ? '' : '+'} ${total === 1 && totalExact ? 'event' : 'events'}` +
     (items.length < total ? ` (showing ${items.length})` : '');
   renderMap();
   renderTimeline();
@@ -555,7 +558,9 @@ function renderList() {
   const more = $('#more');
   const remaining = state.total - state.items.length;
   more.hidden = remaining <= 0;
-  more.textContent = `Show ${Math.min(remaining, PAGE_SIZE)} more of ${remaining}`;
+  more.textContent = state.totalExact
+    ? `Show ${Math.min(remaining, PAGE_SIZE)} more of ${remaining}`
+    : `Show ${PAGE_SIZE} more`;
 }
 
 function markSelection() {
