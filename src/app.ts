@@ -1,5 +1,7 @@
 // The composition root: plain factory functions wire adapters to services. No container,
 // no module-level singletons, no config read at import time.
+import { parseFeed } from './adapters/feeds/feed-parser.js';
+import { HttpFetcher } from './adapters/feeds/http-fetcher.js';
 import { SqliteStorage } from './adapters/sqlite/sqlite.storage.js';
 import { isPostgresUrl, type Config } from './config.js';
 import { openGazetteer } from './gazetteer/sqlite.gazetteer.js';
@@ -12,6 +14,7 @@ import { ClusterService } from './services/cluster.service.js';
 import { ExportService } from './services/export.service.js';
 import { IngestService } from './services/ingest.service.js';
 import { ReviewService } from './services/review.service.js';
+import { WatchService, type WatchConfig, type WatchSink } from './services/watch.service.js';
 
 export interface App {
   config: Config;
@@ -66,4 +69,40 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       gazetteer.close();
     },
   };
+}
+
+/** `docket watch`: the feed adapters (rate-limited HTTP fetcher, feed parser) wired to the watch service. */
+export interface WatchOptions {
+  config: WatchConfig;
+  stateFile: string;
+  sink: WatchSink;
+  log: Logger;
+  /** Responses larger than this are not read (config.maxInputBytes). */
+  maxInputBytes: number;
+  /** Per request, ms (default 30 s). */
+  timeoutMs?: number;
+  /** Injected clock and sleeps (tests). */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  sleepUntilDue?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export function createWatch(o: WatchOptions): Promise<WatchService> {
+  const fetcher = new HttpFetcher({
+    maxBytes: o.maxInputBytes,
+    perHostMs: Math.round(o.config.perHostSeconds * 1000),
+    ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+    ...(o.now ? { now: o.now } : {}),
+    ...(o.sleep ? { sleep: o.sleep } : {}),
+  });
+  return WatchService.open({
+    config: o.config,
+    stateFile: o.stateFile,
+    fetcher,
+    parseFeed,
+    sink: o.sink,
+    log: o.log.child('watch'),
+    ...(o.now ? { now: o.now } : {}),
+    ...(o.sleepUntilDue ? { sleep: o.sleepUntilDue } : {}),
+  });
 }
