@@ -3,6 +3,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Rebuilds a table that others reference: run with foreign keys off, then checked. */
+  foreignKeysOff?: boolean;
 }
 
 export const SQLITE_MIGRATIONS: Migration[] = [
@@ -158,46 +160,104 @@ SQLITE_MIGRATIONS.push({
   sql: `CREATE INDEX history_undoes ON history (undoes) WHERE undoes IS NOT NULL;`,
 });
 
+/** The columns of `events` as released in version 1, in order (backups carry exactly these). */
+export const EVENT_COLUMNS = [
+  'id',
+  'report_id',
+  'source_id',
+  'event_type',
+  'sub_event_type',
+  'date_start',
+  'date_end',
+  'date_precision',
+  'country_code',
+  'country',
+  'admin1',
+  'location_name',
+  'lat',
+  'lon',
+  'geo_precision',
+  'fatalities_best',
+  'actors',
+  'summary',
+  'outlet',
+  'published',
+  'doc',
+];
+
 SQLITE_MIGRATIONS.push({
   version: 4,
-  name: 'indexes for a million events: actor dictionary, R*Tree for boxes, covering date indexes',
-  // Derived tables only (never in a backup): triggers keep them in step with events, on save and on
+  name: 'indexes for a million events: stable row numbers, actor dictionary, R*Tree for boxes, covering indexes',
+  // events gets an INTEGER PRIMARY KEY `n` (VACUUM may renumber an implicit rowid, and the derived
+  // tables below point at it), so the table is rebuilt; the runner turns foreign keys off around it.
+  // Derived tables are never in a backup: triggers keep them in step with events, on save and on
   // restore alike. `docket_lower` is Unicode lower-casing, registered on every connection the adapter
   // opens (SQLite's own lower() folds ASCII only).
+  foreignKeysOff: true,
   sql: `
-    CREATE TABLE actor_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
-    CREATE TABLE event_actors (
-      actor_id INTEGER NOT NULL REFERENCES actor_names (id),
-      event_id TEXT NOT NULL,
-      PRIMARY KEY (actor_id, event_id)
-    ) WITHOUT ROWID;
-    CREATE INDEX event_actors_event ON event_actors (event_id);
-    CREATE VIRTUAL TABLE events_rtree USING rtree (id, min_lat, max_lat, min_lon, max_lon);
-    CREATE TRIGGER events_derived_insert AFTER INSERT ON events BEGIN
-      INSERT OR IGNORE INTO actor_names (name)
-        SELECT docket_lower(json_extract(value, '$.name')) FROM json_each(new.doc, '$.actors');
-      INSERT OR IGNORE INTO event_actors (actor_id, event_id)
-        SELECT n.id, new.id FROM json_each(new.doc, '$.actors') AS a
-          JOIN actor_names n ON n.name = docket_lower(json_extract(a.value, '$.name'));
-      INSERT INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon)
-        SELECT new.rowid, new.lat, new.lat, new.lon, new.lon WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
-    END;
-    CREATE TRIGGER events_derived_delete AFTER DELETE ON events BEGIN
-      DELETE FROM event_actors WHERE event_id = old.id;
-      DELETE FROM events_rtree WHERE id = old.rowid;
-    END;
-    INSERT OR IGNORE INTO actor_names (name)
-      SELECT docket_lower(json_extract(a.value, '$.name')) FROM events e, json_each(e.doc, '$.actors') AS a;
-    INSERT OR IGNORE INTO event_actors (actor_id, event_id)
-      SELECT n.id, e.id FROM events e, json_each(e.doc, '$.actors') AS a
-        JOIN actor_names n ON n.name = docket_lower(json_extract(a.value, '$.name'));
-    INSERT INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon)
-      SELECT rowid, lat, lat, lon, lon FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL;
-    DROP INDEX events_country;
-    DROP INDEX events_type;
+    CREATE TABLE events_v4 (
+      n INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      report_id TEXT NOT NULL REFERENCES reports (id),
+      source_id TEXT NOT NULL REFERENCES sources (id),
+      event_type TEXT NOT NULL,
+      sub_event_type TEXT NOT NULL,
+      date_start TEXT NOT NULL,
+      date_end TEXT NOT NULL,
+      date_precision TEXT NOT NULL,
+      country_code TEXT,
+      country TEXT,
+      admin1 TEXT,
+      location_name TEXT,
+      lat REAL,
+      lon REAL,
+      geo_precision INTEGER,
+      fatalities_best INTEGER,
+      actors TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      outlet TEXT,
+      published TEXT,
+      doc TEXT NOT NULL
+    );
+    INSERT INTO events_v4 (${EVENT_COLUMNS.join(', ')})
+      SELECT ${EVENT_COLUMNS.join(', ')} FROM events ORDER BY rowid;
+    DROP TABLE events;
+    ALTER TABLE events_v4 RENAME TO events;
+    CREATE INDEX events_date ON events (date_start, id, lat, lon);
+    CREATE INDEX events_date_end ON events (date_end);
     CREATE INDEX events_country ON events (country_code, date_start, date_end);
     CREATE INDEX events_type ON events (event_type, date_start, date_end);
     CREATE INDEX events_subtype ON events (sub_event_type, date_start, date_end);
-    CREATE INDEX events_date_end ON events (date_end);
+    CREATE INDEX events_latlon ON events (lat, lon);
+    CREATE INDEX events_source ON events (source_id);
+
+    CREATE TABLE actor_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+    CREATE TABLE event_actors (
+      actor_id INTEGER NOT NULL REFERENCES actor_names (id),
+      event_n INTEGER NOT NULL,
+      PRIMARY KEY (actor_id, event_n)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_actors_event ON event_actors (event_n);
+    CREATE VIRTUAL TABLE events_rtree USING rtree (n, min_lat, max_lat, min_lon, max_lon);
+    CREATE TRIGGER events_derived_insert AFTER INSERT ON events BEGIN
+      INSERT OR IGNORE INTO actor_names (name)
+        SELECT docket_lower(json_extract(value, '$.name')) FROM json_each(new.doc, '$.actors');
+      INSERT OR IGNORE INTO event_actors (actor_id, event_n)
+        SELECT n.id, new.n FROM json_each(new.doc, '$.actors') AS a
+          JOIN actor_names n ON n.name = docket_lower(json_extract(a.value, '$.name'));
+      INSERT INTO events_rtree (n, min_lat, max_lat, min_lon, max_lon)
+        SELECT new.n, new.lat, new.lat, new.lon, new.lon WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
+    END;
+    CREATE TRIGGER events_derived_delete AFTER DELETE ON events BEGIN
+      DELETE FROM event_actors WHERE event_n = old.n;
+      DELETE FROM events_rtree WHERE n = old.n;
+    END;
+    INSERT OR IGNORE INTO actor_names (name)
+      SELECT docket_lower(json_extract(a.value, '$.name')) FROM events e, json_each(e.doc, '$.actors') AS a;
+    INSERT OR IGNORE INTO event_actors (actor_id, event_n)
+      SELECT n.id, e.n FROM events e, json_each(e.doc, '$.actors') AS a
+        JOIN actor_names n ON n.name = docket_lower(json_extract(a.value, '$.name'));
+    INSERT INTO events_rtree (n, min_lat, max_lat, min_lon, max_lon)
+      SELECT n, lat, lat, lon, lon FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL;
   `,
 });

@@ -16,6 +16,7 @@ import type {
   VerifyReport,
 } from '../../ports/incident.port.js';
 import type { Page, PageRequest } from '../../ports/storage.port.js';
+import { EVENT_COLUMNS } from './migrations.js';
 
 interface HistoryRow {
   seq: number;
@@ -269,7 +270,12 @@ export class SqliteIncidentStore implements IncidentStore {
       }
       return { ...fields, prevHash, hash };
     });
-    return Promise.resolve(run.immediate());
+    // A failed change rolls back and rejects the promise (never throws synchronously).
+    try {
+      return Promise.resolve(run.immediate());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
   }
 
   history(subject: string | null, page: PageRequest): Promise<Page<HistoryEntry>> {
@@ -330,7 +336,9 @@ export class SqliteIncidentStore implements IncidentStore {
 
   async *dump(): AsyncIterable<BackupRecord> {
     for (const [table, order] of BACKUP_TABLES) {
-      const cols = table === 'sources' ? 'rowid AS rowid, *' : '*';
+      // sources carry their row number (full-text search keys on it); events leave out their internal n
+      const cols =
+        table === 'sources' ? 'rowid AS rowid, *' : table === 'events' ? EVENT_COLUMNS.join(', ') : '*';
       // pages, not one open cursor: the connection stays free for other statements between yields
       const page = this.db.prepare(`SELECT ${cols} FROM ${table} ORDER BY ${order} LIMIT 1000 OFFSET ?`);
       for (let offset = 0; ; offset += 1000) {

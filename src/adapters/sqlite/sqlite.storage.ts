@@ -54,6 +54,9 @@ const toSource = (r: SourceRow): Source => ({
 /** Degrees added around a box before asking the R*Tree, whose bounds are 32-bit floats. */
 const RTREE_SLACK = 1e-3;
 
+/** Above this many candidates, a page of events is found by walking the date index (see eventWhere). */
+const LARGE_SET = 2000;
+
 /** Rows per read in iterateEvents. */
 const ITERATE_PAGE = 500;
 
@@ -105,12 +108,23 @@ export class SqliteStorage implements Storage {
     );
     for (const m of SQLITE_MIGRATIONS) {
       if (applied.has(m.version)) continue;
-      this.db.transaction(() => {
-        this.db.exec(m.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-          .run(m.version, m.name, new Date().toISOString());
-      })();
+      // SQLite's way to rebuild a referenced table: foreign keys off (outside the transaction), then a check.
+      if (m.foreignKeysOff) this.db.pragma('foreign_keys = OFF');
+      try {
+        this.db.transaction(() => {
+          this.db.exec(m.sql);
+          const broken = this.db.pragma('foreign_key_check') as unknown[];
+          if (broken.length)
+            throw new ConfigError(
+              `migration ${m.version} left ${broken.length} broken reference(s); nothing was changed`,
+            );
+          this.db
+            .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+            .run(m.version, m.name, new Date().toISOString());
+        })();
+      } finally {
+        if (m.foreignKeysOff) this.db.pragma('foreign_keys = ON');
+      }
     }
   }
 
@@ -305,7 +319,22 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  private eventWhere(f: EventFilter): { sql: string; params: Param[] } {
+  /** Whether a candidate set holds more than LARGE_SET rows (a bounded, index-only count). */
+  private isLarge(subquery: string, params: Param[]): boolean {
+    const n = (
+      this.stmt(`SELECT COUNT(*) AS n FROM (${subquery} LIMIT ${LARGE_SET + 1})`).get(...params) as {
+        n: number;
+      }
+    ).n;
+    return n > LARGE_SET;
+  }
+
+  /**
+   * The WHERE clause of an event filter. `plan` 'scan' is for one page in date order: a filter matching
+   * many events is then tested row by row while the date index is walked (the page fills quickly), instead
+   * of fetching every match and sorting it. 'set' (timelines, exports) always starts from the matches.
+   */
+  private eventWhere(f: EventFilter, plan: 'scan' | 'set' = 'set'): { sql: string; params: Param[] } {
     const where: string[] = [];
     const params: Param[] = [];
     // A date filter keeps events whose range overlaps the asked range.
@@ -330,20 +359,37 @@ export class SqliteStorage implements Storage {
       params.push(f.subEventType);
     }
     if (f.actor) {
-      // Substring match over the small dictionary of distinct actor names, then an indexed join.
-      where.push(
-        "e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN (SELECT n.id FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\'))",
-      );
-      params.push(`%${f.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      // Substring match over the small dictionary of distinct actor names, then the events that name them.
+      const pattern = `%${f.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const names = "SELECT n.id FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\'";
+      if (
+        plan === 'scan' &&
+        this.isLarge(`SELECT 1 FROM event_actors WHERE actor_id IN (${names})`, [pattern])
+      )
+        // Common actor: walk the date index and test each event (stops after one page).
+        where.push(
+          `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_n = e.n AND ea.actor_id IN (${names}))`,
+        );
+      else where.push(`e.n IN (SELECT ea.event_n FROM event_actors ea WHERE ea.actor_id IN (${names}))`);
+      params.push(pattern);
     }
     if (f.bbox) {
       const [minLon, minLat, maxLon, maxLat] = f.bbox;
-      // The R*Tree narrows to the box (its 32-bit bounds widened by a hair), the exact test decides.
-      where.push(
-        'e.rowid IN (SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)',
-        'e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?',
-      );
-      params.push(minLat - RTREE_SLACK, maxLat + RTREE_SLACK, minLon - RTREE_SLACK, maxLon + RTREE_SLACK);
+      // The R*Tree narrows to the box (its 32-bit bounds widened by a hair), the exact test decides;
+      // a box holding many events is better walked in date order with the exact test alone.
+      const rtree =
+        'SELECT n FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?';
+      const widened = [
+        minLat - RTREE_SLACK,
+        maxLat + RTREE_SLACK,
+        minLon - RTREE_SLACK,
+        maxLon + RTREE_SLACK,
+      ];
+      if (plan !== 'scan' || !this.isLarge(rtree, widened)) {
+        where.push(`e.n IN (${rtree})`);
+        params.push(...widened);
+      }
+      where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
       params.push(minLat, maxLat, minLon, maxLon);
     }
     if (f.sourceId) {
@@ -360,7 +406,7 @@ export class SqliteStorage implements Storage {
   }
 
   listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
-    const { sql, params } = this.eventWhere(filter);
+    const { sql, params } = this.eventWhere(filter, 'scan');
     const cap = page.countUpTo;
     const total = (
       cap === undefined
@@ -371,7 +417,7 @@ export class SqliteStorage implements Storage {
           )
     ) as { n: number };
     const rows = this.stmt(
-      `SELECT e.doc FROM events e ${sql} ORDER BY e.date_start DESC, e.id LIMIT ? OFFSET ?`,
+      `SELECT e.doc FROM events e ${sql} ORDER BY e.date_start DESC, e.id DESC LIMIT ? OFFSET ?`,
     ).all(...params, page.limit, page.offset) as { doc: string }[];
     const exact = cap === undefined || total.n <= cap;
     return Promise.resolve({
