@@ -519,6 +519,9 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
         expect(await eventIds({ actor: '%' })).toEqual([]);
         expect(await eventIds({ actor: '_' })).toEqual([]);
         expect(await eventIds({ actor: 'Civilians (Syria)' })).toEqual([idOf(H, 'e1')]);
+        // A substring of one actor's name, never one running across two names.
+        expect(await eventIds({ actor: 'coalition|civilians' })).toEqual([]);
+        expect(await eventIds({ actor: '|' })).toEqual([]);
       });
 
       it('filters by bounding box as [minLon, minLat, maxLon, maxLat], leaving out unlocated events', async () => {
@@ -674,6 +677,27 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
         ]);
         expect(await storage.listSources({}, { limit: 2, offset: 2 })).toMatchObject({ total: 3 });
         expect((await storage.listSources({}, { limit: 2, offset: 2 })).items).toHaveLength(1);
+      });
+
+      it('lists sources and claims newest first, undated ones last', async () => {
+        const undated = newSource('Militants claimed an attack near Kidal, a statement said.');
+        const claim: ExtractedClaim = { ...K.extraction.claims[0]!, eventIds: [] };
+        await storage.saveExtraction(undated, extraction([], [claim], null), PIPELINE);
+        const sources = await storage.listSources({}, ALL);
+        expect(sources.items.map((s) => s.sha256)).toEqual([
+          M.source.sha256,
+          H.source.sha256,
+          K.source.sha256,
+          undated.sha256,
+        ]);
+        const claims = await storage.listClaims({}, ALL);
+        expect(claims.items.map((c) => c.published)).toEqual([
+          '2024-04-05',
+          '2024-03-14',
+          '2024-03-14',
+          '2024-02-12',
+          null,
+        ]);
       });
 
       it('counts events per start day for the timeline, under the same filters', async () => {

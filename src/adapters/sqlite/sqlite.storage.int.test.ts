@@ -1,5 +1,5 @@
-// The SQLite adapter on real files: the storage contract, then what is particular to SQLite
-// (migrations, reopening a file, WAL).
+// The SQLite adapter on real files: the storage and incident-store contracts, then what is particular
+// to SQLite (migrations, reopening a file, WAL).
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tempDir } from '../../../test/helpers.js';
 import { ConfigError } from '../../domain/errors.js';
 import type { Extraction } from '../../domain/types.js';
 import type { NewSource } from '../../ports/storage.port.js';
+import { incidentStoreContract, type StoreWithIncidents } from '../incident-store.contract.js';
 import { storageContract } from '../storage.contract.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteStorage } from './sqlite.storage.js';
@@ -24,6 +25,42 @@ afterAll(() => {
 });
 
 storageContract('sqlite', () => Promise.resolve(new SqliteStorage(join(freshDir(), 'docket.db'))));
+
+/** Files of the stores opened for the incident contract, to reach them behind the store's back. */
+const fileOf = new Map<StoreWithIncidents, string>();
+/** A raw connection to the store's file (the store keeps its own open, as another process would). */
+function withFile<T>(store: StoreWithIncidents, work: (db: Database.Database) => T): Promise<T> {
+  const path = fileOf.get(store);
+  if (!path) return Promise.reject(new Error('not a store this suite opened'));
+  const db = new Database(path);
+  try {
+    return Promise.resolve(work(db));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  } finally {
+    db.close();
+  }
+}
+
+incidentStoreContract('sqlite', {
+  open() {
+    const path = join(freshDir(), 'docket.db');
+    const storage = new SqliteStorage(path);
+    fileOf.set(storage, path);
+    return Promise.resolve(storage);
+  },
+  tamper: (store, { sourceId, historySeq }) =>
+    withFile(store, (db) => {
+      db.prepare("UPDATE sources SET text = text || ' (edited)' WHERE id = ?").run(sourceId);
+      // the history refuses edits; someone with the file drops the guard first
+      db.exec('DROP TRIGGER history_no_update');
+      db.prepare("UPDATE history SET by = 'mallory' WHERE seq = ?").run(historySeq);
+    }),
+  writeHistoryDirectly: (store, how) =>
+    withFile(store, (db) => {
+      db.prepare(how === 'update' ? "UPDATE history SET why = 'x'" : 'DELETE FROM history').run();
+    }),
+});
 
 const TEXT = 'Gunmen attacked a checkpoint outside Goma on Monday, killing two soldiers, the army said.\r\n';
 const SOURCE: NewSource = {
