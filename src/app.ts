@@ -3,10 +3,12 @@
 import { parseFeed } from './adapters/feeds/feed-parser.js';
 import { HttpFetcher } from './adapters/feeds/http-fetcher.js';
 import { SqliteStorage } from './adapters/sqlite/sqlite.storage.js';
-import { isPostgresUrl, type Config } from './config.js';
+import { isPostgresUrl, NO_QUEUE_MESSAGE, type Config } from './config.js';
 import { openGazetteer } from './gazetteer/sqlite.gazetteer.js';
+import { ConfigError } from './domain/errors.js';
 import type { Logger } from './logger.js';
 import type { Gazetteer } from './ports/gazetteer.port.js';
+import type { JobQueue } from './ports/queue.port.js';
 import type { Storage } from './ports/storage.port.js';
 import type { IncidentStore } from './ports/incident.port.js';
 import { BackupService } from './services/backup.service.js';
@@ -46,6 +48,26 @@ export async function openStorage(config: Config): Promise<RecordStore> {
     return openPostgresStorage(config.db);
   }
   return new SqliteStorage(config.db);
+}
+
+/** The shared job queue the configuration names (DOCKET_QUEUE, or a PostgreSQL DOCKET_DB). */
+export async function openJobQueue(
+  config: Config,
+  log: Logger,
+  role: 'worker' | 'client',
+): Promise<JobQueue & { readonly worker: string }> {
+  if (!config.queue) throw new ConfigError(NO_QUEUE_MESSAGE);
+  // Loaded only when asked for, like the PostgreSQL storage.
+  const { openPgBossQueue } = await import('./adapters/queue/pgboss.queue.js');
+  return openPgBossQueue({
+    url: config.queue,
+    retries: config.jobRetries,
+    retryDelaySeconds: config.jobRetryDelaySeconds,
+    timeoutSeconds: config.jobTimeoutSeconds,
+    // workers run the queue's maintenance (expiring the jobs of a dead worker); clients only send
+    supervise: role === 'worker',
+    onError: (e) => log.warn('job queue error', { error: e.message }),
+  });
 }
 
 export async function createApp(config: Config, log: Logger): Promise<App> {

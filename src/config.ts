@@ -21,6 +21,10 @@ const schema = z.object({
   DOCKET_USER: z.string().trim().min(1).optional(),
   DOCKET_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   DOCKET_QUEUE: z.string().trim().min(1).optional(),
+  DOCKET_JOB_RETRIES: z.coerce.number().int().min(0).max(100).default(3),
+  DOCKET_JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  DOCKET_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(86_399).default(600),
+  DOCKET_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export interface Config {
@@ -39,7 +43,18 @@ export interface Config {
   user: string | null;
   /** PostgreSQL URL of the shared job queue (null: no queue; ingest runs in-process). */
   queue: string | null;
+  /** Retries of a failed or timed-out job (exponential backoff) before it moves to the dead-letter queue. */
+  jobRetries: number;
+  /** Delay before the first retry; it doubles with each further retry. */
+  jobRetryDelaySeconds: number;
+  /** A job active longer than this (its worker died or hangs) is failed and retried. */
+  jobTimeoutSeconds: number;
+  /** Ingest jobs one `docket worker` takes at a time. */
+  workerConcurrency: number;
 }
+
+/** What commands that need the job queue say when none is configured. */
+export const NO_QUEUE_MESSAGE = 'no job queue: set DOCKET_QUEUE or use a PostgreSQL DOCKET_DB';
 
 /** True when `db` names a PostgreSQL server rather than an SQLite file. */
 export function isPostgresUrl(db: string): boolean {
@@ -78,6 +93,28 @@ export const CONFIG_KEYS: { key: string; default: string; meaning: string }[] = 
     default: 'DOCKET_DB when it is a PostgreSQL URL, else none',
     meaning: 'PostgreSQL URL of the job queue that `docket worker`, `ingest --queue` and `watch` share',
   },
+  {
+    key: 'DOCKET_JOB_RETRIES',
+    default: '3',
+    meaning:
+      'retries of a failed or timed-out job, with exponential backoff, before it moves to the dead-letter queue (`docket jobs --dead`)',
+  },
+  {
+    key: 'DOCKET_JOB_RETRY_DELAY_SECONDS',
+    default: '5',
+    meaning: 'delay before the first retry of a job; it doubles with each further retry (with jitter)',
+  },
+  {
+    key: 'DOCKET_JOB_TIMEOUT_SECONDS',
+    default: '600',
+    meaning:
+      'a job active longer than this (its worker died or hangs) is failed and retried; must exceed the longest clustering run',
+  },
+  {
+    key: 'DOCKET_WORKER_CONCURRENCY',
+    default: '4',
+    meaning: 'ingest jobs one `docket worker` takes at a time; --concurrency overrides',
+  },
 ];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -100,6 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: c.DOCKET_LOG_LEVEL,
     user: c.DOCKET_USER ?? null,
     queue: c.DOCKET_QUEUE ?? (isPostgresUrl(c.DOCKET_DB) ? c.DOCKET_DB : null),
+    jobRetries: c.DOCKET_JOB_RETRIES,
+    jobRetryDelaySeconds: c.DOCKET_JOB_RETRY_DELAY_SECONDS,
+    jobTimeoutSeconds: c.DOCKET_JOB_TIMEOUT_SECONDS,
+    workerConcurrency: c.DOCKET_WORKER_CONCURRENCY,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }
