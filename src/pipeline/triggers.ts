@@ -33,8 +33,17 @@ const t = (
 });
 
 export const TRIGGERS: TriggerRule[] = [
+  // ACLED's "Other": significant non-violent developments outside the named sub-types (coups, mass
+  // graves, curfews, states of emergency)
   t(
-    /\b(?:chemical (?:attack|weapons? attack|strike)|(?:chlorine|sarin|toxic) gas (?:attack|was used))\b/gi,
+    /\b(?:mass graves?|(?:staged|launched|attempted|carried out|foiled) (?:a )?(?:military )?coup|coup (?:attempt|d[’']\p{L}tat)|military takeover|imposed (?:a |an )?(?:\w+ )?curfew|declared (?:a )?state of emergency)/giu,
+    'strategic',
+    'Strategic developments',
+    'Other',
+    34,
+  ),
+  t(
+    /\b(?:chemical (?:attack|weapons? attack|strike)|(?:chlorine|sarin|toxic|poison|mustard|nerve) (?:gas )?(?:attack|was used|bombs?|shells?|strike)|(?:used|using|dropped|fired|deployed) (?:[\w-]+ ){0,2}?(?:sarin|chlorine|mustard gas|nerve agents?|chemical weapons?|toxic gas|poison gas))\b/gi,
     'remote',
     'Explosions/Remote violence',
     'Chemical weapon',
@@ -62,14 +71,14 @@ export const TRIGGERS: TriggerRule[] = [
     70,
   ),
   t(
-    /\b(?:shell(?:ed|ing)|artillery (?:fire|strikes?|barrage|attacks?)|mortar (?:fire|rounds?|attacks?|shells?)|rockets? (?:attacks?|fire)|missile (?:strikes?|attacks?)|fired (?:an? |\w+ ){0,2}(?:rockets?|missiles?|mortars?|shells?))\b/gi,
+    /\b(?:shell(?:ed|ing)|artillery (?:fire|strikes?|barrage|attacks?)|mortar (?:fire|rounds?|attacks?|shells?)|rockets? (?:attacks?|fire)|missile (?:strikes?|attacks?)|(?:fired|launched) (?:[\w-]+ ){0,3}?(?:rockets?|missiles?|mortars?|mortar rounds?|shells?|projectiles?)|(?:artillery |tank |mortar )?(?:shells?|rockets?|missiles?|mortar rounds?|mortars|projectiles?) (?:fell|landed|rained|slammed|crashed) (?:on|in|into|near|down)|barrages? of (?:rockets?|missiles?|shells?|artillery|mortars?))\b/gi,
     'remote',
     'Explosions/Remote violence',
     'Shelling/artillery/missile attack',
     65,
   ),
   t(
-    /\b(?:threw|hurled|lobbed) (?:a )?(?:hand )?grenades?\b|\bgrenade attack\b/gi,
+    /\b(?:threw|thrown|hurled|lobbed|tossed) (?:a |an |two |three )?(?:hand )?grenades?\b|\bgrenades? (?:was |were )?(?:thrown|hurled|lobbed|tossed)\b|\bgrenade (?:attack|blast|explosion)\b/gi,
     'remote',
     'Explosions/Remote violence',
     'Grenade',
@@ -90,14 +99,15 @@ export const TRIGGERS: TriggerRule[] = [
     30,
   ),
   t(
-    /\b(?:recaptured|retook|regained control of|liberated)\b/gi,
+    /\b(?:recaptured|retook|retaken|regained(?: control of)?|liberated|took back|taken back|won back|wrested back)\b/gi,
     'territory',
     'Battles',
     'Government regains territory',
     60,
   ),
   t(
-    /\b(?:captured|seized control of|took control of|overran|seized the (?:town|city|village|base)|seized(?= \p{Lu}))\b/giu,
+    // no "i" flag: under it \p{Lu} would match any letter, and "seized a cache" is not a capture
+    /\b(?:[Cc]aptured|[Ss]eized control of|[Tt]ook control of|[Oo]verran|[Ss]eized the (?:town|city|village|base)|[Ss]eized(?= \p{Lu})|(?:[Tt]ook|[Tt]aken) over (?:the (?:[\w-]+ )?(?:towns?|city|village|district|base|airport|port|camp|area|region|province|county|locality)|(?=\p{Lu})))\b/gu,
     'territory',
     'Battles',
     'Non-state actor overtakes territory',
@@ -125,14 +135,15 @@ export const TRIGGERS: TriggerRule[] = [
     75,
   ),
   t(
-    /\b(?:attack(?:ed|s)?|killed|opened fire|massacred?|shot dead|gunned down|executed|stormed|raided|raid|ambush|lynched|beheaded|torched (?:\w+ )?(?:homes|houses|village))\b/gi,
+    /\b(?:attack(?:ed|s)?|killed|opened fire|massacred?|shot dead|gunned down|executed|stormed|raided|raid|ambush|lynched|beheaded|torched (?:\w+ )?(?:homes|houses|village)|(?:hacked|stabbed|beat|beaten|bludgeoned|clubbed|stoned) (?:[\w-]+ ){0,3}?to death|burned (?:[\w-]+ ){0,3}?alive|tortured)\b/gi,
     'violence',
     'Violence against civilians',
     'Attack',
     35,
   ),
   t(
-    /\b(?:riot(?:s|ed|ers|ing)?|threw stones|stone-throwing|set (?:fire|ablaze)|torched)\b/gi,
+    // "riot police" and "riot gear" are the ones facing a crowd, not a riot
+    /\b(?:riot(?:s|ed|ers|ing)?(?!\s+(?:police|policemen|gear|squads?|control|shields?|units?|officers?|troops|act))|threw stones|stone-throwing|set (?:fire|ablaze)|torched)\b/gi,
     'riot',
     'Riots',
     'Violent demonstration',
@@ -140,7 +151,7 @@ export const TRIGGERS: TriggerRule[] = [
   ),
   t(/\b(?:mob|lynch(?:ed|ing)?|vigilantes)\b/gi, 'riot', 'Riots', 'Mob violence', 44),
   t(
-    /\b(?:protest(?:ed|s|ers|ors)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-ins?|took to the streets|gathered (?=in|at|outside|near|on)|staged (?:a )?(?:march|vigil|strike|walkout))\b/gi,
+    /\b(?:protest(?:ed|ing|s|ers|ors)?|demonstrat(?:ed|ing|ion|ions|ors)|rall(?:y|ied|ies)|marched|sit-ins?|took to the streets|gathered (?=in|at|outside|near|on)|staged (?:a )?(?:march|vigil|strike|walkout)|went on (?:a )?(?:\w+ )?strike|(?:general|hunger|labou?r) strikes?|walked off the job)\b/gi,
     'protest',
     'Protests',
     'Peaceful protest',
@@ -154,11 +165,18 @@ export const TRIGGERS: TriggerRule[] = [
     41,
   ),
   t(
-    /\b(?:ceasefire|truce|peace (?:deal|agreement|accord)|signed (?:an? )?(?:agreement|deal)|prisoner (?:swap|exchange)|agreed to (?:a )?(?:ceasefire|truce))\b/gi,
+    /\b(?:ceasefire|truce|peace (?:deal|agreement|accord)|signed (?:an? )?(?:agreement|deal)|(?:prisoner|detainee|captive) (?:swap|exchange|release deal)|exchanged (?:\w+ )?(?:prisoners|detainees|captives|prisoners of war)|agreed to (?:a )?(?:ceasefire|truce))\b/gi,
     'strategic',
     'Strategic developments',
     'Agreement',
     43,
+  ),
+  t(
+    /\b(?:defused|defusing|dismantled|neutrali[sz]ed|detonated safely|intercepted|shot down|seized|found|discovered|uncovered|recovered)\s+(?:[\w-]+\s+){0,3}?(?:bombs?|IEDs?|(?:improvised )?explosive devices?|explosives|(?:land)?mines|landmine|car bombs?|suicide vests?|drones?|missiles?|rockets?|(?:weapons?|arms|ammunition) (?:caches?|depots?|stockpiles?)|(?:caches?|stockpiles?|depots?|haul) of (?:weapons|arms|ammunition|explosives))\b/gi,
+    'strategic',
+    'Strategic developments',
+    'Disrupted weapons use',
+    88,
   ),
   t(
     /\b(?:defused|intercepted|shot down|dismantled (?:an? )?(?:IED|bomb|explosive)|weapons cache)\b/gi,
@@ -168,7 +186,7 @@ export const TRIGGERS: TriggerRule[] = [
     62,
   ),
   t(
-    /\b(?:established (?:a |an )?(?:new )?(?:base|headquarters|outpost|military post))\b/gi,
+    /\b(?:(?:established|set up|setting up|opened|built|erected) (?:a |an |its |their )?(?:new )?(?:\w+ )?(?:base|bases|headquarters|outposts?|military posts?|command (?:centre|center|post)|training camp))\b/gi,
     'strategic',
     'Strategic developments',
     'Headquarters or base established',
@@ -189,7 +207,7 @@ export const TRIGGERS: TriggerRule[] = [
     37,
   ),
   t(
-    /\b(?:pledged allegiance|announced (?:the )?(?:formation|merger|dissolution)|defected)\b/gi,
+    /\b(?:pledged allegiance|announced (?:the |its )?(?:formation|merger|dissolution|disbandment)|defected|disbanded|merged with|joined forces with|split from|broke away from|rebranded)\b/gi,
     'strategic',
     'Strategic developments',
     'Change to group/activity',
@@ -197,7 +215,51 @@ export const TRIGGERS: TriggerRule[] = [
   ),
 ];
 
-/** Triggers in a text; where two overlap, the higher priority stays. */
+// News that is not political violence, a protest or a strategic development uses the same verbs
+// ("floods killed 12", "an earthquake struck", "shares rallied", "robbers raided a bank"). A general
+// trigger is dropped when its sentence names such a cause and no armed or political party; a trigger that
+// names a weapon of war (a drone strike, a roadside bomb) is never dropped.
+
+/** Natural hazards, accidents and disease: causes of death and damage that no party inflicts. */
+const NATURAL_OR_ACCIDENT =
+  /\b(?:floods?|flooding|floodwaters?|flash floods?|heavy rains?|torrential rains?|earthquakes?|quakes?|tremors?|aftershocks?|landslides?|mudslides?|storms?|cyclones?|hurricanes?|typhoons?|tornado(?:e)?s?|lightning|droughts?|heat ?waves?|wildfires?|bushfires?|forest fires?|avalanches?|tsunamis?|volcan\w*|eruptions?|(?:road|traffic|car|bus|truck|lorry|train|rail|plane|air|boat|ferry|mining|mine|industrial|factory) (?:accident|crash|collision|disaster|fire|blast|explosion)s?|crash(?:ed|es)?|collided|collisions?|derail(?:ed|ment)|capsized|sank|gas (?:cylinders?|canisters?|tanks?|leaks?|pipelines?)|boilers?|short[- ]circuits?|electrical faults?|fireworks|(?:a|the) (?:fire|blaze) (?:at|in|broke out|swept)|fire broke out|blaze|outbreaks?|epidemics?|pandemics?|cholera|measles|ebola|malaria|dengue|covid(?:-19)?|coronavirus|influenza|virus(?:es)?|infections?|diseases?)\b/i;
+/** Ordinary crime against property: not coded as political violence or arrests. */
+const PROPERTY_CRIME =
+  /\b(?:robbers?|robber(?:y|ies)|robbed|burglar(?:s|y|ies)?|thieves|thief|theft|thefts|stealing|stole|stolen|heists?|shoplift\w*|pickpocket\w*|carjack\w*|fraud(?:sters?)?|embezzl\w*|counterfeit\w*|stabb(?:ed|ing)|murder(?:ed|ing|s)?|domestic (?:violence|dispute)|family (?:feud|dispute))\b/i;
+/** Markets and the economy: prices "hit" highs, shares "rally", firms "fight" inflation. */
+const ECONOMY =
+  /\b(?:shares|stocks?|stock (?:market|exchange)|(?:market|share|stock) prices?|prices?|currency|currencies|exchange rates?|bonds?|yields?|investors|inflation|GDP|economy|economic growth|earnings|profits?|revenues?|tariffs?|(?:\w+-)?(?:month|year|week) (?:high|low)s?|record (?:high|low)s?|all-time (?:high|low)s?|per ?cent|percent)\b/i;
+/** A party to political violence or a political contest: with one present, the sentence stays. */
+const ARMED_OR_POLITICAL =
+  /\b(?:gunmen|militants?|militias?|militiamen|insurgents?|rebels?|jihadists?|fighters|terrorists?|armed (?:group|men|forces)|soldiers?|troops|army|military|security forces|forces|warplanes?|drones?|shelling|bomb(?:s|ing|ings|ed)?|opposition|protesters?|demonstrators?|activists?|rioters?|mob|junta|regime)\b/i;
+/** "Armed robbers raided a bank": crime even where someone is armed; only a named conflict party overrides. */
+const CONFLICT_PARTY =
+  /\b(?:militants?|militias?|militiamen|insurgents?|rebels?|jihadists?|terrorists?|soldiers?|troops|army|opposition|protesters?|demonstrators?|activists?|junta)\b/i;
+
+/** The sentence around a span: from the last sentence end before it to the next one after it. */
+function sentenceAround(text: string, span: Span): string {
+  const before = text.slice(0, span.start);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), -1) + 1;
+  const rest = text.slice(span.end);
+  const stop = rest.search(/[.!?](?:\s|$)|\n/);
+  return text.slice(from, stop < 0 ? text.length : span.end + stop);
+}
+
+/** Why a trigger reports no conflict, protest or strategic event, or null when it may. */
+export function nonConflictReason(text: string, m: TriggerMention): string | null {
+  if (m.rule.priority >= 62) return null;
+  const s = sentenceAround(text, m);
+  if (m.rule.family !== 'riot' && PROPERTY_CRIME.test(s) && !CONFLICT_PARTY.test(s)) return 'ordinary crime';
+  if (ARMED_OR_POLITICAL.test(s)) return null;
+  // people protest about floods, prices and lockdowns: only a market "rally" is no protest
+  const crowd = m.rule.family === 'protest' || m.rule.family === 'riot';
+  if (crowd) return /^rall/i.test(m.text) && ECONOMY.test(s) ? 'markets and the economy' : null;
+  if (NATURAL_OR_ACCIDENT.test(s)) return 'natural hazard, accident or disease';
+  if (ECONOMY.test(s)) return 'markets and the economy';
+  return null;
+}
+
+/** Triggers in a text; where two overlap, the higher priority stays. Non-conflict news is left out. */
 export function findTriggers(text: string): TriggerMention[] {
   const all: TriggerMention[] = [];
   for (const rule of TRIGGERS) {
@@ -207,5 +269,5 @@ export function findTriggers(text: string): TriggerMention[] {
   all.sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start);
   const kept: TriggerMention[] = [];
   for (const m of all) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.filter((m) => !nonConflictReason(text, m)).sort((a, b) => a.start - b.start);
 }

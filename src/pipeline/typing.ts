@@ -27,9 +27,26 @@ const byWeapon: [string[], SubEventType][] = [
 const CIVILIAN_TARGET =
   /\b(?:village|villages|market|mosque|church|school|hospital|clinic|bus|minibus|camp for displaced|displacement camp|homes?|houses?|wedding|funeral|restaurant|hotel|residential|neighbou?rhood|farm|well)\b/i;
 const MILITARY_TARGET =
-  /\b(?:soldiers|troops|military|army|base|checkpoint|convoy|patrol|barracks|police station|parade|positions?|outpost|garrison|fighters|militants|headquarters)\b/i;
+  /\b(?:soldiers?|troops|military|army|base|checkpoint|convoy|patrol|barracks|police station|parade|positions?|outpost|garrison|fighters?|militants?|insurgents?|jihadists?|rebels?|headquarters)\b/i;
 
-export function settleType(x: TypingInput): { eventType: EventType; subEventType: SubEventType } {
+/** "a gold mine", "the mine workers": a mine that is a pit, not an explosive. */
+const MINE_AS_PIT =
+  /\b(?:gold|coal|copper|diamond|salt|tin|iron|cobalt|uranium|lithium|open[- ]pit|artisanal|mining) mines?\b|\bmines? (?:workers?|site|owners?|shaft)\b/i;
+const MINE_AS_WEAPON =
+  /\bland ?mines?\b|\bmines? (?:exploded|blasts?|went off|explosions?)\b|\b(?:anti-personnel|anti-tank|planted|laid) mines?\b/i;
+
+/** Crowd violence: what rioters do, not what armed groups fighting each other do. */
+const RIOT_CUES =
+  /\b(?:(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:\w+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails)|(?:burn(?:ed|ing|t)|set fire to)\s+(?:\w+\s+)?tyres|burning tires|barricades?|rioters|rioting|stone-throwing)\b/i;
+
+export function settleType(input: TypingInput): { eventType: EventType; subEventType: SubEventType } {
+  // a mine that is a pit is no weapon
+  const x: TypingInput =
+    input.weaponKinds.includes('landmine') &&
+    MINE_AS_PIT.test(input.window) &&
+    !MINE_AS_WEAPON.test(input.window)
+      ? { ...input, weaponKinds: input.weaponKinds.filter((k) => k !== 'landmine') }
+      : input;
   const { rule } = x.trigger;
   const strongRemote = rule.family === 'remote' && rule.priority >= 65;
   if (rule.family === 'remote' || rule.family === 'violence' || rule.family === 'battle') {
@@ -53,6 +70,22 @@ export function settleType(x: TypingInput): { eventType: EventType; subEventType
     if (x.actor1Inter !== null)
       return { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' };
   }
+  // "supporters clashed with police, throwing stones and burning tyres": a riot, not a battle
+  if (
+    rule.family === 'battle' &&
+    (x.actor1Inter === 5 || x.actor1Inter === 6 || RIOT_CUES.test(x.window)) &&
+    !x.weaponKinds.length
+  )
+    return { eventType: 'Riots', subEventType: 'Violent demonstration' };
+  // arson by an armed party ("gunmen set fire to a church") destroys property; by a crowd it is a riot
+  if (
+    rule.family === 'riot' &&
+    rule.subEventType === 'Violent demonstration' &&
+    /^(?:set|torched)/i.test(x.trigger.text) &&
+    x.actor1Inter !== null &&
+    [1, 2, 3, 4, 8].includes(x.actor1Inter)
+  )
+    return { eventType: 'Strategic developments', subEventType: 'Looting/property destruction' };
   if (rule.family === 'protest') {
     if (
       /\b(?:(?:shot|killed|opened fire on|beat|beaten)\b.*\b(?:protesters|demonstrators)|live (?:fire|ammunition))\b/i.test(
@@ -68,7 +101,8 @@ export function settleType(x: TypingInput): { eventType: EventType; subEventType
     if (
       /\b(?:riot|threw stones|torched|set fire|clashed with (?:police|security forces)|looted)\b/i.test(
         x.window,
-      )
+      ) ||
+      RIOT_CUES.test(x.window)
     )
       return { eventType: 'Riots', subEventType: 'Violent demonstration' };
   }
@@ -76,6 +110,14 @@ export function settleType(x: TypingInput): { eventType: EventType; subEventType
 }
 
 function settleAttack(x: TypingInput): { eventType: EventType; subEventType: SubEventType } {
+  // a raid that ends in detentions, with nobody killed, is an arrest operation
+  if (
+    /^(?:raid|raided|stormed)/i.test(x.trigger.text) &&
+    /\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|took into custody|rounded up)\b/i.test(x.window) &&
+    !x.fatalities &&
+    !/\b(?:killed|killing|shot|opened fire|clash(?:ed|es)?|exchange of fire)\b/i.test(x.window)
+  )
+    return { eventType: 'Strategic developments', subEventType: 'Arrests' };
   // Only what follows the trigger names the target ("soldiers and Wagner fighters executed 17 men").
   const target = x.window.slice(Math.max(0, x.window.indexOf(x.trigger.text)));
   if (/^(?:executed|massacred?|beheaded|lynched)/i.test(x.trigger.text))
