@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Test tiers, found by glob (never by a hand-kept list):
-//   unit         pure code, beside it: src/**/*.test.ts
+//   unit         pure code, beside it: src/**/*.test.ts (and the bench's readers: bench/**/*.test.ts)
 //   integration  real SQLite files, the real gazetteer, the real CLI and HTTP server: src/**/*.int.test.ts, test/integration
 //   e2e          the real server driven by Debian's Chromium: test/e2e
 export default defineConfig({
@@ -10,7 +10,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['src/**/*.int.test.ts'],
+        },
       },
       {
         extends: true,

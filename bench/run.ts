@@ -126,12 +126,19 @@ async function dates(): Promise<void> {
   datesBench(opt('data') ?? join(sharedBenchDir(), 'time'));
 }
 
+async function formats(): Promise<void> {
+  const { formatsBench } = await import('./formats.js');
+  await formatsBench(opt('data') ?? join(sharedBenchDir(), 'formats'), () =>
+    openGazetteer(loadConfig().cacheDir),
+  );
+}
+
 async function scale(): Promise<void> {
   const { scale: run } = await import('./scale.js');
   await run({ opt, flag: (name) => args.includes(`--${name}`) });
 }
 
-const SUITES: Record<string, () => Promise<void>> = { throughput, cluster, geo, dates, scale };
+const SUITES: Record<string, () => Promise<void>> = { throughput, cluster, geo, dates, scale, formats };
 
 if (!SUITES[suite]) {
   console.log(`usage: npm run bench -- <suite> [--data DIR]\nsuites: ${Object.keys(SUITES).join(', ')}`);

@@ -114,7 +114,7 @@ function serve(db: string): Promise<{ base: string; child: ChildProcess }> {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) resolve({ base: m[1]!, child });
@@ -172,7 +172,7 @@ function queries(events: number): [string, (i: number) => string][] {
     new Date(Date.parse('2022-01-01') + Math.floor(x * 1000) * 86_400_000).toISOString().slice(0, 10);
   const ids = Array.from({ length: 256 }, () => {
     const s = Math.floor(rnd() * sources);
-    const item = syntheticSources(1, 7, s).next().value!;
+    const [item] = [...syntheticSources(1, 7, s)] as [SaveItem];
     return `${sourceIdFor(item.source.sha256)}.e${1 + Math.floor(rnd() * EVENTS_PER_SOURCE)}`;
   });
   const cc = (i: number): string => SCALE_COUNTRIES[Math.floor(r(i, 1) * SCALE_COUNTRIES.length)]!.cc;

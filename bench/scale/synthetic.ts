@@ -100,7 +100,7 @@ export function* syntheticSources(sources: number, seed = 7, start = 0): Generat
         claimIds: [],
         summary: text.slice(0, 120),
         evidence: [{ field: 'location', start: 0, end: town.length, text: town }],
-      } as ExtractedEvent);
+      });
     }
     const extraction: Extraction = {
       source: { published, outlet: `Outlet ${s % 60}`, title: `${town} report ${s}`, url: null },

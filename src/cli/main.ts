@@ -6,10 +6,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createApp, openGazetteerFor, openStorage } from '../app.js';
 import type { Storage } from '../ports/storage.port.js';
+import { registerDatesCommand } from './dates.command.js';
+import { registerClassifyCommand } from './classify.command.js';
 import { registerGeoparseCommand } from './geoparse.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerIncidentCommands } from './incident.commands.js';
+import { inProcessWatchSink, registerWatchCommand } from './watch.command.js';
 import { eachJsonLine } from './jsonl-input.js';
+import { ingestToQueue, registerQueueCommands } from './queue.commands.js';
 import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
 import { DocketError, InputError, ValidationError } from '../domain/errors.js';
 import type { StoredEvent } from '../domain/types.js';
@@ -159,6 +163,7 @@ export function buildCli(): Command {
     .argument('<paths...>', 'files or folders')
     .option('--published <date>', 'published date for documents that carry none (YYYY-MM-DD)')
     .option('--json', 'print the report as JSON')
+    .option('--queue', 'enqueue the documents as jobs for `docket worker` instead of ingesting them here')
     .addHelpText(
       'after',
       '\nExamples:\n  docket ingest reports/\n  docket ingest article.html feed.jsonl --published 2024-03-18\n',
@@ -166,6 +171,7 @@ export function buildCli(): Command {
     .action(async (paths: string[], o: { published?: string; json?: boolean }, cmd: Command) => {
       const published = o.published ? isoDate(o.published, '--published') : undefined;
       const config = configFrom(cmd);
+      if (cmd.getOptionValue('queue')) return ingestToQueue(paths, { published, json: o.json }, config);
       const app = await createApp(config, loggerFor(config));
       try {
         const progress = progressReporter();
@@ -428,6 +434,8 @@ export function buildCli(): Command {
   registerMigrateCommand(program, (cmd) => configFrom(cmd));
 
   registerGeoparseCommand(program, (cmd) => openGazetteerFor(configFrom(cmd), loggerFor(configFrom(cmd))));
+  registerClassifyCommand(program, (cmd) => openGazetteerFor(configFrom(cmd), loggerFor(configFrom(cmd))));
+  registerDatesCommand(program);
 
   registerIncidentCommands(program, async (cmd, fn) => {
     const config = configFrom(cmd);
@@ -438,6 +446,12 @@ export function buildCli(): Command {
       await app.close();
     }
   });
+
+  registerQueueCommands(program, (cmd) => configFrom(cmd));
+
+  registerWatchCommand(program, async (cmd) =>
+    inProcessWatchSink(await createApp(configFrom(cmd), loggerFor(configFrom(cmd)))),
+  );
 
   return program;
 }
