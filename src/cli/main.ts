@@ -4,14 +4,14 @@ import { Command, CommanderError, Option } from 'commander';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createApp, openGazetteerFor, openStorage } from '../app.js';
+import { createApp, openGazetteerFor, openJobQueue, openStorage } from '../app.js';
 import type { Storage } from '../ports/storage.port.js';
 import { registerDatesCommand } from './dates.command.js';
 import { registerClassifyCommand } from './classify.command.js';
 import { registerGeoparseCommand } from './geoparse.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerIncidentCommands } from './incident.commands.js';
-import { inProcessWatchSink, registerWatchCommand } from './watch.command.js';
+import { inProcessWatchSink, queueWatchSink, registerWatchCommand } from './watch.command.js';
 import { eachJsonLine } from './jsonl-input.js';
 import { ingestToQueue, registerQueueCommands } from './queue.commands.js';
 import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
@@ -449,9 +449,14 @@ export function buildCli(): Command {
 
   registerQueueCommands(program, (cmd) => configFrom(cmd));
 
-  registerWatchCommand(program, async (cmd) =>
-    inProcessWatchSink(await createApp(configFrom(cmd), loggerFor(configFrom(cmd)))),
-  );
+  // With a job queue configured, new articles are enqueued for the workers; without, ingested here.
+  registerWatchCommand(program, async (cmd) => {
+    const config = configFrom(cmd);
+    const log = loggerFor(config);
+    return config.queue
+      ? queueWatchSink(await openJobQueue(config, log, 'client'), log, config.maxInputBytes)
+      : inProcessWatchSink(await createApp(config, log));
+  });
 
   return program;
 }

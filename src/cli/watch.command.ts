@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { createWatch, type App } from '../app.js';
 import type { Logger } from '../logger.js';
+import type { JobQueue } from '../ports/queue.port.js';
 import type { PollReport, WatchSink } from '../services/watch.service.js';
 import { loadWatchConfig } from '../services/watch.service.js';
 
@@ -18,6 +19,27 @@ export interface WatchSinkHandle {
 }
 
 export type OpenWatchSink = (cmd: Command) => Promise<WatchSinkHandle>;
+
+/** The sink with a job queue: new articles become ingest jobs for `docket worker` (queued once by content). */
+export function queueWatchSink(
+  queue: Pick<JobQueue, 'enqueueIngest' | 'stop'>,
+  log: Logger,
+  maxInputBytes: number,
+): WatchSinkHandle {
+  const wlog = log.child('watch');
+  return {
+    log,
+    maxInputBytes,
+    close: () => queue.stop(),
+    sink: async (jobs) => {
+      const results = await queue.enqueueIngest(jobs);
+      const enqueued = results.filter((r) => r.id !== null).length;
+      wlog.info('articles enqueued', { enqueued, alreadyQueued: results.length - enqueued });
+      // an article already queued is accepted too: a worker will (or did) ingest it
+      return { accepted: results.length };
+    },
+  };
+}
 
 /** The sink without a queue: each batch of new articles is ingested in this process, then clustered. */
 export function inProcessWatchSink(app: Pick<App, 'ingest' | 'log' | 'config' | 'close'>): WatchSinkHandle {

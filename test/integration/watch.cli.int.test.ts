@@ -2,15 +2,15 @@
 // SQLite file in a temp folder: new articles are ingested in-process once; a second run asks with
 // validators and stores nothing; a config whose every feed fails exits 1; a bad config names the field.
 // Needs `npm run build` first.
-import { spawn } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../src/domain/types.js';
 import type { Page, Stats } from '../../src/ports/storage.port.js';
 import type { PollReport } from '../../src/services/watch.service.js';
-import { tempDir } from '../helpers.js';
+import { CLI, runCli, type CliRun } from '../cli.js';
+import { dropPgSchema, freshPgSchemaUrl, TEST_PG_URL, tempDir, warnPgSkipped } from '../helpers.js';
+import type { QueueCounts } from '../../src/ports/queue.port.js';
 import {
   articlePage,
   conditional,
@@ -22,37 +22,16 @@ import {
   type Route,
 } from './watch-fixtures.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 let dir: string;
 let db: string;
 let server: Loopback;
 const routes = new Map<string, Route>();
 
+/** The CLI on this suite's record (an SQLite file, or `env.DOCKET_DB`). */
 function docket(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!k.startsWith('DOCKET_') || k === 'DOCKET_CACHE_DIR') env[k] = v;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: dir,
-      env: { ...env, DOCKET_DB: db, DOCKET_LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(args, { env: { DOCKET_DB: db }, cwd: dir });
 }
 
 function writeConfig(name: string, value: unknown): string {
@@ -145,3 +124,61 @@ describe('docket watch --once', () => {
     expect(existsSync(`${config}.state.json`)).toBe(false);
   });
 });
+
+describe.skipIf(!TEST_PG_URL)('docket watch --once with a job queue (PostgreSQL)', () => {
+  const schemas: string[] = [];
+  afterAll(async () => {
+    for (const s of schemas) {
+      await dropPgSchema(`${s}_jobs`);
+      await dropPgSchema(s);
+    }
+  });
+
+  it('enqueues new articles as ingest jobs for the workers instead of ingesting them, each once', async () => {
+    const { url, schema } = freshPgSchemaUrl('docket_watchq');
+    schemas.push(schema);
+    const config = writeConfig('queued.json', {
+      feeds: [{ url: `${server.base}/feed.xml`, outlet: 'Harbour Post' }],
+      perHostSeconds: 0,
+    });
+    const onQueue = (...args: string[]): Promise<Run> => runCli(args, { env: { DOCKET_DB: url }, cwd: dir });
+    const ingestJobs = async (): Promise<QueueCounts['counts']> => {
+      const r = await onQueue('jobs', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const queues = (JSON.parse(r.stdout) as { queues: QueueCounts[] }).queues;
+      return queues.find((q) => q.queue === 'docket-ingest')?.counts ?? {};
+    };
+
+    const first = await onQueue(
+      'watch',
+      '--once',
+      '--json',
+      '--config',
+      config,
+      '--state',
+      join(dir, 'q1.json'),
+    );
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout) as PollReport).toMatchObject({
+      newArticles: STORIES.length,
+      enqueued: STORIES.length,
+    });
+    expect(await ingestJobs()).toMatchObject({ created: STORIES.length });
+    // nothing was stored by watch itself: the workers will
+    expect(JSON.parse((await onQueue('stats')).stdout) as Stats).toMatchObject({ sources: 0 });
+
+    // state lost: the same articles are seen as new again, but the queue holds each article once
+    const again = await onQueue(
+      'watch',
+      '--once',
+      '--json',
+      '--config',
+      config,
+      '--state',
+      join(dir, 'q2.json'),
+    );
+    expect(again.code, again.stderr).toBe(0);
+    expect(await ingestJobs()).toMatchObject({ created: STORIES.length });
+  });
+});
+if (!TEST_PG_URL) warnPgSkipped('docket watch with a job queue');

@@ -3,7 +3,7 @@
 // nothing failed or lost. Also: a job that always fails lands in the dead-letter queue and `docket jobs`
 // lists it; clustering never runs twice at once. Needs `npm run build` and DOCKET_TEST_PG_URL.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -28,11 +28,6 @@ import {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/main.js');
 warnPgSkipped('workers.int.test');
-
-/** The PostgreSQL storage adapter replaces a stub; until it lands the record is a shared SQLite file. */
-const PG_STORAGE = !readFileSync(join(ROOT, 'src/adapters/postgres/postgres.storage.ts'), 'utf8').startsWith(
-  '// STUB',
-);
 
 // --- 1,000 self-written, templated reports: 16 towns in four countries, four kinds of event, 90 days
 
@@ -177,11 +172,7 @@ describe.skipIf(!TEST_PG_URL)('workers sharing one PostgreSQL queue', () => {
     const { url, schema } = freshPgSchemaUrl('docket_w');
     schemas.push(schema);
     const jobsSchema = queueSchemaFor(url);
-    const db = PG_STORAGE ? url : join(dir, 'shared.db');
-    if (!PG_STORAGE)
-      console.warn(
-        '[workers.int.test] PostgreSQL storage is still a stub: the record is a shared SQLite file',
-      );
+    const db = url;
     const env = baseEnv({
       DOCKET_DB: db,
       DOCKET_QUEUE: url,
@@ -338,7 +329,7 @@ describe.skipIf(!TEST_PG_URL)('workers sharing one PostgreSQL queue', () => {
       await storage.close();
     }
     console.log(
-      `[workers.int.test] storage ${PG_STORAGE ? 'PostgreSQL' : 'SQLite'} · ${wall} ms from start to drained ` +
+      `[workers.int.test] storage PostgreSQL · ${wall} ms from start to drained ` +
         `(${Date.now() - killedAt > 0 ? killedAt - started : 0} ms to the kill) · worker A did ${doneBeforeKill} jobs before SIGKILL · ` +
         `retried ingest jobs ${retried}, cluster jobs ${retriedCluster} · jobs that found their source stored ${1000 - createdByJobs}`,
     );
