@@ -738,8 +738,92 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
         const counts = f.eventTypes.map((t) => t.count);
         expect(counts).toEqual([...counts].sort((a, b) => b - a));
       });
+
+      it('lists newest first with ties in reverse id order: exactly the iteration order backwards', async () => {
+        const listed = (await storage.listEvents({}, ALL)).items.map((e) => e.id);
+        const iterated = (await collect(storage.iterateEvents({}))).map((e) => e.id);
+        expect(listed).toEqual([...iterated].reverse());
+      });
+
+      it('counts matches only up to countUpTo when asked, and says when the total is a lower bound', async () => {
+        expect(await storage.listEvents({}, { limit: 2, offset: 0, countUpTo: 4 })).toMatchObject({
+          total: 4,
+          totalExact: false,
+        });
+        expect(await storage.listEvents({}, { limit: 2, offset: 0, countUpTo: 6 })).toMatchObject({
+          total: 6,
+          totalExact: true,
+        });
+        const page = await storage.listEvents({ country: 'SY' }, { limit: 1, offset: 0, countUpTo: 100 });
+        expect(page).toMatchObject({ total: 2, totalExact: true });
+        expect(page.items).toHaveLength(1);
+        // without countUpTo the count is exact
+        expect((await storage.listEvents({}, { limit: 1, offset: 0 })).total).toBe(6);
+      });
+    });
+
+    describe('thousands of matches', () => {
+      // 450 sources × 5 events: every event names the Common Front and lies in one box; a few name
+      // the Forces Armées du Nord (non-ASCII case folding) and lie outside it.
+      const MANY = 450;
+      beforeEach(async () => {
+        const items = Array.from({ length: MANY }, (_, i) => crowdSource(i));
+        const results = await storage.saveExtractions(items);
+        expect(results.filter((r) => r instanceof Error)).toEqual([]);
+      });
+
+      it('pages a filter that matches thousands of events exactly as a full scan orders them', async () => {
+        for (const filter of [{ actor: 'common front' }, { bbox: [10, 10, 12, 12] }] as EventFilter[]) {
+          const all = (await collect(storage.iterateEvents(filter))).map((e) => e.id).reverse();
+          expect(all.length).toBe(MANY * 5 - 3);
+          const first = await storage.listEvents(filter, { limit: 50, offset: 0, countUpTo: 1000 });
+          expect(first.items.map((e) => e.id)).toEqual(all.slice(0, 50));
+          expect(first).toMatchObject({ total: 1000, totalExact: false });
+          const later = await storage.listEvents(filter, { limit: 50, offset: 2000 });
+          expect(later.items.map((e) => e.id)).toEqual(all.slice(2000, 2050));
+          expect(later.total).toBe(all.length);
+        }
+      });
+
+      it('finds the few events of a rare actor among them, folding non-ASCII case', async () => {
+        const page = await storage.listEvents(
+          { actor: 'ARMÉES DU NORD' },
+          { limit: 50, offset: 0, countUpTo: 1000 },
+        );
+        expect(page).toMatchObject({ total: 3, totalExact: true });
+        expect(page.items.every((e) => e.actors.some((a) => a.name === 'Forces Armées du Nord'))).toBe(true);
+        expect((await storage.listEvents({ bbox: [10, 10, 12, 12], actor: 'armées' }, ALL)).total).toBe(0);
+      });
     });
   });
+}
+
+/** One of many sources for the scale tests: five events a day apart, all in one box but the rare ones. */
+function crowdSource(i: number): { source: NewSource; extraction: Extraction; pipelineVersion: string } {
+  const text = `Report ${i}: the Common Front clashed with the army near Crowdville on five days.`;
+  const events: ExtractedEvent[] = Array.from({ length: 5 }, (_, k) => {
+    const rare = i < 3 && k === 0;
+    const d = new Date(Date.UTC(2023, 0, 1) + ((i * 5 + k) % 400) * 86_400_000).toISOString().slice(0, 10);
+    return {
+      id: `e${k + 1}`,
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      date: day(d),
+      actors: [actor(rare ? 'Forces Armées du Nord' : 'Common Front', 'actor1', 2, null)],
+      location: rare ? place('Farville', 40, 40, 'ML', 'Mali') : place('Crowdville', 11, 11, 'ML', 'Mali'),
+      weapons: [],
+      fatalities: null,
+      reportedBy: [],
+      claimIds: [],
+      summary: text,
+      evidence: [evidence(text, 'location', 'Crowdville')],
+    };
+  });
+  return {
+    source: newSource(text, { published: '2024-02-05' }),
+    extraction: extraction(events, [], '2024-02-05'),
+    pipelineVersion: PIPELINE,
+  };
 }
 
 const byId = (a: StoredEvent, b: StoredEvent): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

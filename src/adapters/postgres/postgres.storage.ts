@@ -309,7 +309,12 @@ export class PostgresStorage implements Storage {
         );
       if (f.bbox) {
         const [minLon, minLat, maxLon, maxLat] = f.bbox;
-        c.push(eb.between('lat', minLat, maxLat), eb.between('lon', minLon, maxLon));
+        // the GiST index over point(lon, lat) finds the box; the exact bounds are the same test
+        c.push(
+          sql<SqlBool>`point(lon, lat) <@ box(point(${minLon}, ${minLat}), point(${maxLon}, ${maxLat}))`,
+          eb.between('lat', minLat, maxLat),
+          eb.between('lon', minLon, maxLon),
+        );
       }
       if (f.sourceId) c.push(eb('source_id', '=', f.sourceId));
       if (f.q) c.push(sourceMatches(eb.ref('events.source_id'), f.q));
@@ -319,9 +324,14 @@ export class PostgresStorage implements Storage {
 
   async listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
     const where = this.eventWhere(filter);
-    const { n } = await this.db
+    const cap = page.countUpTo;
+    // Counted up to the cap only: past it the total is a lower bound (see PageRequest.countUpTo).
+    const matches = this.db
       .selectFrom('events')
       .where(where)
+      .select(sql<number>`1`.as('one'));
+    const { n } = await this.db
+      .selectFrom((cap === undefined ? matches : matches.limit(cap + 1)).as('m'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     const rows = await this.db
@@ -329,11 +339,18 @@ export class PostgresStorage implements Storage {
       .where(where)
       .select('doc')
       .orderBy('date_start', 'desc')
-      .orderBy('id')
+      .orderBy('id', 'desc')
       .limit(page.limit)
       .offset(page.offset)
       .execute();
-    return { items: rows.map((r) => JSON.parse(r.doc) as StoredEvent), total: n, ...page };
+    const exact = cap === undefined || n <= cap;
+    return {
+      items: rows.map((r) => JSON.parse(r.doc) as StoredEvent),
+      total: exact ? n : cap,
+      totalExact: exact,
+      limit: page.limit,
+      offset: page.offset,
+    };
   }
 
   /**
