@@ -58,6 +58,9 @@ export default tseslint.config(
             'node:*',
             'better-sqlite3',
             'fastify',
+            'pg',
+            'pg-boss',
+            'kysely',
           ],
         },
       ],
@@ -69,7 +72,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../adapters/**', '../http/**', '../cli/**', '../app.js', 'better-sqlite3', 'fastify'] },
+        {
+          patterns: [
+            '../adapters/**',
+            '../http/**',
+            '../cli/**',
+            '../app.js',
+            'better-sqlite3',
+            'fastify',
+            'pg',
+            'pg-boss',
+            'kysely',
+          ],
+        },
       ],
     },
   },
@@ -85,12 +100,20 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../adapters/**', 'better-sqlite3'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../adapters/**', 'better-sqlite3', 'pg', 'pg-boss', 'kysely'] },
+      ],
+    },
   },
   {
     files: ['src/http/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['../cli/**', '../adapters/**', 'better-sqlite3'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../cli/**', '../adapters/**', 'better-sqlite3', 'pg', 'pg-boss', 'kysely'] },
+      ],
     },
   },
   {

@@ -794,6 +794,14 @@ export function incidentStoreContract(name: string, harness: IncidentStoreHarnes
       const bad = [...dump.slice(0, 3), { table: 'sources; DROP TABLE history', row: {} }];
       await expect(b.incidents.restore(from(bad))).rejects.toThrow(/unknown table/);
       expect(await b.stats()).toMatchObject({ sources: 0 });
+      // column names come from the file too: one that is not a column is refused, not spliced into SQL
+      const src = dump.find((r) => r.table === 'sources')!;
+      const injected = {
+        table: 'sources',
+        row: { ...src.row, 'origin) VALUES (1); DROP TABLE history; --': 'x' },
+      };
+      await expect(b.incidents.restore(from([injected]))).rejects.toThrow(/unknown column/);
+      expect(await b.stats()).toMatchObject({ sources: 0 });
       // nothing half-loaded stays behind: the whole dump restores afterwards
       await b.incidents.restore(from(dump));
       expect(await dumpLines(b)).toEqual(dump.map((r) => JSON.stringify(r)));

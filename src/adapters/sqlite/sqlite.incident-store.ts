@@ -46,6 +46,9 @@ const toEntry = (r: HistoryRow): HistoryEntry => ({
   hash: r.hash,
 });
 
+/** Rows per page of a dump. */
+const DUMP_PAGE = 1000;
+
 /** Tables in restore order (parents first), with the column that orders their rows. */
 export const BACKUP_TABLES: [string, string][] = [
   ['sources', 'rowid'],
@@ -339,17 +342,28 @@ export class SqliteIncidentStore implements IncidentStore {
       // sources carry their row number (full-text search keys on it); events leave out their internal n
       const cols =
         table === 'sources' ? 'rowid AS rowid, *' : table === 'events' ? EVENT_COLUMNS.join(', ') : '*';
-      // pages, not one open cursor: the connection stays free for other statements between yields
-      const page = this.db.prepare(`SELECT ${cols} FROM ${table} ORDER BY ${order} LIMIT 1000 OFFSET ?`);
-      for (let offset = 0; ; offset += 1000) {
-        const rows = page.all(offset) as Record<string, unknown>[];
+      // Keyset pages, not one open cursor (the connection stays free between yields) and not OFFSET
+      // (which rereads every earlier row: quadratic on a large record).
+      const keys = order.split(', ');
+      const first = this.db.prepare(`SELECT ${cols} FROM ${table} ORDER BY ${order} LIMIT ${DUMP_PAGE}`);
+      const next = this.db.prepare(
+        `SELECT ${cols} FROM ${table} WHERE (${order}) > (${keys.map(() => '?').join(', ')}) ORDER BY ${order} LIMIT ${DUMP_PAGE}`,
+      );
+      let rows = first.all() as Record<string, unknown>[];
+      while (rows.length) {
         for (const row of rows) yield { table, row };
-        if (rows.length < 1000) break;
+        if (rows.length < DUMP_PAGE) break;
+        const last = rows[rows.length - 1]!;
         await Promise.resolve();
+        rows = next.all(...keys.map((k) => last[k] as string | number)) as Record<string, unknown>[];
       }
     }
   }
 
+  /**
+   * Streams the records into an empty store in one transaction (memory stays flat on a large backup).
+   * Table and column names come from the file, so both are checked against the schema before use.
+   */
   async restore(records: AsyncIterable<BackupRecord>): Promise<{ rows: number }> {
     const count = (
       this.db
@@ -358,16 +372,23 @@ export class SqliteIncidentStore implements IncidentStore {
     ).n;
     if (count > 0)
       throw new ConflictError('restore needs an empty database: this one already holds sources or history');
-    const known = new Set(BACKUP_TABLES.map(([t]) => t));
-    const rows: BackupRecord[] = [];
-    for await (const r of records) {
-      if (!known.has(r.table)) throw new ConflictError(`backup names an unknown table: ${r.table}`);
-      rows.push(r);
-    }
+    const columns = new Map(
+      BACKUP_TABLES.map(([t]) => {
+        const names = (this.db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name);
+        return [t, new Set(t === 'sources' ? [...names, 'rowid'] : names)];
+      }),
+    );
     const statements = new Map<string, Database.Statement>();
-    this.db.transaction(() => {
-      for (const { table, row } of rows) {
+    let rows = 0;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for await (const { table, row } of records) {
+        const known = columns.get(table);
+        if (!known) throw new ConflictError(`backup names an unknown table: ${table}`);
         const cols = Object.keys(row);
+        const unknown = cols.find((c) => !known.has(c));
+        if (unknown !== undefined)
+          throw new ConflictError(`backup names an unknown column of ${table}: ${unknown}`);
         const key = `${table}:${cols.join(',')}`;
         let st = statements.get(key);
         if (!st) {
@@ -377,8 +398,13 @@ export class SqliteIncidentStore implements IncidentStore {
           statements.set(key, st);
         }
         st.run(...cols.map((c) => row[c] as string | number | null));
+        rows++;
       }
-    })();
-    return { rows: rows.length };
+      this.db.exec('COMMIT');
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
+    return { rows };
   }
 }
