@@ -20,14 +20,18 @@ export function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, DOCKET_LOG_LEVEL: 'silent', ...extra };
 }
 
+/**
+ * Run the CLI and collect its output. `env` is added to this process's environment (see cliEnv), or, with
+ * `inherit: false`, is the whole environment.
+ */
 export function runCli(
   args: string[],
-  opts: { env: Record<string, string>; cwd: string; input?: string },
+  opts: { env: Record<string, string>; cwd: string; input?: string; inherit?: boolean },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: opts.cwd,
-      env: cliEnv(opts.env),
+      env: opts.inherit === false ? opts.env : cliEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

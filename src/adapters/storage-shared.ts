@@ -1,4 +1,6 @@
-// Helpers every storage adapter shares, so that ids and search behave the same on each database.
+// Helpers every storage adapter shares, so that ids, search and row shapes are the same on each database.
+import type { HistoryEntry } from '../domain/incident.js';
+import type { Source } from '../domain/types.js';
 
 /** Source ids derive from the content hash: the same bytes always get the same id. */
 export function sourceIdFor(sha256: string): string {
@@ -18,3 +20,86 @@ export function ftsQuery(q: string): string {
   if (!words.length) return '""';
   return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
 }
+
+/** The columns of `events` as released in version 1, in order (backups from either database carry exactly these). */
+export const EVENT_COLUMNS = [
+  'id',
+  'report_id',
+  'source_id',
+  'event_type',
+  'sub_event_type',
+  'date_start',
+  'date_end',
+  'date_precision',
+  'country_code',
+  'country',
+  'admin1',
+  'location_name',
+  'lat',
+  'lon',
+  'geo_precision',
+  'fatalities_best',
+  'actors',
+  'summary',
+  'outlet',
+  'published',
+  'doc',
+];
+
+/** A `sources` row as both databases store it (without its rowid). */
+export interface SourceRow {
+  id: string;
+  sha256: string;
+  text: string;
+  raw: string | null;
+  media_type: Source['mediaType'];
+  outlet: string | null;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  retrieved_at: string;
+  origin: string;
+}
+
+export const toSource = (r: SourceRow): Source => ({
+  id: r.id,
+  sha256: r.sha256,
+  text: r.text,
+  raw: r.raw,
+  mediaType: r.media_type,
+  outlet: r.outlet,
+  url: r.url,
+  title: r.title,
+  published: r.published,
+  retrievedAt: r.retrieved_at,
+  origin: r.origin,
+});
+
+/** A `history` row as both databases store it (JSON columns as text). */
+export interface HistoryRow {
+  seq: number;
+  at: string;
+  by: string;
+  action: string;
+  subjects: string;
+  before: string;
+  after: string;
+  why: string | null;
+  undoes: number | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export const toEntry = (r: HistoryRow): HistoryEntry => ({
+  seq: r.seq,
+  at: r.at,
+  by: r.by,
+  action: r.action as HistoryEntry['action'],
+  subjects: JSON.parse(r.subjects) as string[],
+  before: JSON.parse(r.before) as unknown,
+  after: JSON.parse(r.after) as unknown,
+  why: r.why,
+  undoes: r.undoes,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});

@@ -39,6 +39,12 @@ const UNITS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 
+/** One number word ("seven", "dozen", "hundred"), or null. */
+export function numberWord(word: string): number | null {
+  const w = word.toLowerCase();
+  return UNITS[w] ?? SCALES[w] ?? null;
+}
+
 /** Vague quantities, coded the conservative ACLED way ("dozens" → 12, "tens" → 10, "hundreds" → 100). */
 export const VAGUE: Record<string, number> = {
   several: 3,

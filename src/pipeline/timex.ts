@@ -8,6 +8,7 @@
 // "next …", "scheduled") do such expressions look forward. Expressions that point back at a date already
 // told ("that day", "the next day", "a year earlier" after a quarter's figures) take it as their anchor.
 import type { DatePrecision, DateRange, IsoDate } from '../domain/types.js';
+import { numberWord } from './numbers.js';
 
 export interface Timex {
   /** Offsets of the expression itself ("Tuesday", "the third quarter"), as JS string indices. */
@@ -91,34 +92,11 @@ MONTHS.forEach((m, i) => {
 const monthIndex = (word: string): number => MONTH_INDEX[word.toLowerCase().replace(/\.$/, '')] ?? 0;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  couple: 2,
-};
 /** A count in digits or words; "few" and "several" are vague (null). */
 const count = (word: string): number | null => {
   const w = word.toLowerCase();
   if (/^\d+$/.test(w)) return Number(w);
-  return NUMBER_WORDS[w] ?? null;
+  return numberWord(w);
 };
 const ORDINALS: Record<string, number> = {
   first: 1,

@@ -5,7 +5,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgBossQueue, QUEUES, queueSchemaFor } from '../../src/adapters/queue/pgboss.queue.js';
@@ -24,9 +23,8 @@ import {
   testGazetteer,
   warnPgSkipped,
 } from '../helpers.js';
+import { CLI, cliEnv, ROOT, runCli, type CliRun } from '../cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
 warnPgSkipped('workers.int.test');
 
 // --- 1,000 self-written, templated reports: 16 towns in four countries, four kinds of event, 90 days
@@ -87,26 +85,11 @@ function articles(count: number): Article[] {
 // --- processes
 
 /** This process's environment without DOCKET_* settings other than the gazetteer cache. */
-function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!k.startsWith('DOCKET_') || k === 'DOCKET_CACHE_DIR') env[k] = v;
-  return { ...env, ...extra };
-}
+const baseEnv = cliEnv;
 
-function docket(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** The CLI with exactly this environment. */
+function docket(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return runCli(args, { env: env as Record<string, string>, cwd: ROOT, inherit: false });
 }
 
 interface Worker {

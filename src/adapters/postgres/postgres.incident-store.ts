@@ -18,21 +18,8 @@ import type {
 } from '../../ports/incident.port.js';
 import type { Page, PageRequest } from '../../ports/storage.port.js';
 import { lockKeys } from './postgres.connection.js';
-import { BACKUP_TABLES, SOURCE_COLUMNS, toSource, type DB, type HistoryTable } from './postgres.tables.js';
-
-const toEntry = (r: HistoryTable): HistoryEntry => ({
-  seq: r.seq,
-  at: r.at,
-  by: r.by,
-  action: r.action as HistoryEntry['action'],
-  subjects: JSON.parse(r.subjects) as string[],
-  before: JSON.parse(r.before) as unknown,
-  after: JSON.parse(r.after) as unknown,
-  why: r.why,
-  undoes: r.undoes,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
+import { toEntry } from '../storage-shared.js';
+import { BACKUP_TABLES, SOURCE_COLUMNS, toSource, type DB } from './postgres.tables.js';
 
 /** Rows per page in verify and dump; parameters per multi-row INSERT in restore (limit 65,535). */
 const PAGE = 1000;

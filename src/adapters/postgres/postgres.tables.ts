@@ -2,6 +2,9 @@
 // and the column lists a backup holds, in SQLite's order so that dumps of both databases are equal.
 import type { Generated } from 'kysely';
 import type { Source } from '../../domain/types.js';
+import { EVENT_COLUMNS, type HistoryRow } from '../storage-shared.js';
+
+export { toSource } from '../storage-shared.js';
 
 export interface SourcesTable {
   rowid: Generated<number>;
@@ -18,23 +21,6 @@ export interface SourcesTable {
   origin: string;
   // `fts` (tsvector, generated) is left out: it is written by the database and read through sql only.
 }
-
-/** A source row without its rowid, and the Source it holds. */
-type SourceRow = Omit<SourcesTable, 'rowid'>;
-
-export const toSource = (r: SourceRow): Source => ({
-  id: r.id,
-  sha256: r.sha256,
-  text: r.text,
-  raw: r.raw,
-  mediaType: r.media_type,
-  outlet: r.outlet,
-  url: r.url,
-  title: r.title,
-  published: r.published,
-  retrievedAt: r.retrieved_at,
-  origin: r.origin,
-});
 
 export const SOURCE_COLUMNS = [
   'id',
@@ -132,19 +118,7 @@ export interface OutletsTable {
   updated_at: string;
 }
 
-export interface HistoryTable {
-  seq: number;
-  at: string;
-  by: string;
-  action: string;
-  subjects: string;
-  before: string;
-  after: string;
-  why: string | null;
-  undoes: number | null;
-  prev_hash: string;
-  hash: string;
-}
+export type HistoryTable = HistoryRow;
 
 export interface HistorySubjectsTable {
   subject: string;
@@ -207,29 +181,7 @@ export const BACKUP_TABLES: BackupTable[] = [
   },
   {
     table: 'events',
-    columns: [
-      'id',
-      'report_id',
-      'source_id',
-      'event_type',
-      'sub_event_type',
-      'date_start',
-      'date_end',
-      'date_precision',
-      'country_code',
-      'country',
-      'admin1',
-      'location_name',
-      'lat',
-      'lon',
-      'geo_precision',
-      'fatalities_best',
-      'actors',
-      'summary',
-      'outlet',
-      'published',
-      'doc',
-    ],
+    columns: EVENT_COLUMNS,
     order: ['id'],
   },
   {

@@ -1,4 +1,5 @@
 // Versioned schema migrations for the SQLite store. Append only: never edit a released migration.
+import { EVENT_COLUMNS } from '../storage-shared.js';
 export interface Migration {
   version: number;
   name: string;
@@ -159,31 +160,6 @@ SQLITE_MIGRATIONS.push({
   name: 'index the undo link of history entries',
   sql: `CREATE INDEX history_undoes ON history (undoes) WHERE undoes IS NOT NULL;`,
 });
-
-/** The columns of `events` as released in version 1, in order (backups carry exactly these). */
-export const EVENT_COLUMNS = [
-  'id',
-  'report_id',
-  'source_id',
-  'event_type',
-  'sub_event_type',
-  'date_start',
-  'date_end',
-  'date_precision',
-  'country_code',
-  'country',
-  'admin1',
-  'location_name',
-  'lat',
-  'lon',
-  'geo_precision',
-  'fatalities_best',
-  'actors',
-  'summary',
-  'outlet',
-  'published',
-  'doc',
-];
 
 SQLITE_MIGRATIONS.push({
   version: 4,

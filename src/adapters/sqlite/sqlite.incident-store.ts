@@ -16,35 +16,7 @@ import type {
   VerifyReport,
 } from '../../ports/incident.port.js';
 import type { Page, PageRequest } from '../../ports/storage.port.js';
-import { EVENT_COLUMNS } from './migrations.js';
-
-interface HistoryRow {
-  seq: number;
-  at: string;
-  by: string;
-  action: HistoryEntry['action'];
-  subjects: string;
-  before: string;
-  after: string;
-  why: string | null;
-  undoes: number | null;
-  prev_hash: string;
-  hash: string;
-}
-
-const toEntry = (r: HistoryRow): HistoryEntry => ({
-  seq: r.seq,
-  at: r.at,
-  by: r.by,
-  action: r.action,
-  subjects: JSON.parse(r.subjects) as string[],
-  before: JSON.parse(r.before) as unknown,
-  after: JSON.parse(r.after) as unknown,
-  why: r.why,
-  undoes: r.undoes,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
+import { EVENT_COLUMNS, toEntry, type HistoryRow } from '../storage-shared.js';
 
 /** Rows per page of a dump. */
 const DUMP_PAGE = 1000;

@@ -17,39 +17,11 @@ import type {
   Stats,
   Storage,
 } from '../../ports/storage.port.js';
-import { ftsQuery, sourceIdFor } from '../storage-shared.js';
+import { ftsQuery, sourceIdFor, toSource, type SourceRow } from '../storage-shared.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteIncidentStore } from './sqlite.incident-store.js';
 
 type Param = string | number | null;
-
-interface SourceRow {
-  id: string;
-  sha256: string;
-  text: string;
-  raw: string | null;
-  media_type: Source['mediaType'];
-  outlet: string | null;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  retrieved_at: string;
-  origin: string;
-}
-
-const toSource = (r: SourceRow): Source => ({
-  id: r.id,
-  sha256: r.sha256,
-  text: r.text,
-  raw: r.raw,
-  mediaType: r.media_type,
-  outlet: r.outlet,
-  url: r.url,
-  title: r.title,
-  published: r.published,
-  retrievedAt: r.retrieved_at,
-  origin: r.origin,
-});
 
 /** Degrees added around a box before asking the R*Tree, whose bounds are 32-bit floats. */
 const RTREE_SLACK = 1e-3;
