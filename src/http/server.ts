@@ -23,7 +23,7 @@ function statusOf(e: DocketError): number {
 }
 
 /** How far event lists count their matches before reporting "at least this many". */
-export const LIST_COUNT_CAP = 10_000;
+export const LIST_COUNT_CAP = 1_000;
 
 export async function buildServer(
   app: Pick<App, 'storage' | 'exports' | 'log'> & Partial<Pick<App, 'incidents'>>,
