@@ -291,14 +291,14 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  /** Whether a candidate set holds more than LARGE_SET rows (a bounded, index-only count). */
-  private isLarge(subquery: string, params: Param[]): boolean {
+  /** Whether a candidate set holds more than `limit` rows (a bounded count). */
+  private isLarge(subquery: string, params: Param[], limit = LARGE_SET): boolean {
     const n = (
-      this.stmt(`SELECT COUNT(*) AS n FROM (${subquery} LIMIT ${LARGE_SET + 1})`).get(...params) as {
+      this.stmt(`SELECT COUNT(*) AS n FROM (${subquery} LIMIT ${limit + 1})`).get(...params) as {
         n: number;
       }
     ).n;
-    return n > LARGE_SET;
+    return n > limit;
   }
 
   /**
@@ -358,10 +358,12 @@ export class SqliteStorage implements Storage {
         maxLon + RTREE_SLACK,
       ];
       if (plan !== 'scan' || !this.isLarge(rtree, widened)) {
-        where.push(`e.n IN (${rtree})`);
+        where.push(`e.n IN (${rtree})`, 'e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
         params.push(...widened);
+      } else {
+        // unary + keeps SQLite from driving by the lat/lon index (then sorting the whole band by date)
+        where.push('+e.lat BETWEEN ? AND ? AND +e.lon BETWEEN ? AND ?');
       }
-      where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
       params.push(minLat, maxLat, minLon, maxLon);
     }
     if (f.sourceId) {
@@ -369,6 +371,8 @@ export class SqliteStorage implements Storage {
       params.push(f.sourceId);
     }
     if (f.q) {
+      // from the matching sources to their events (indexed); walking the date index instead would read
+      // each event's row for its source id, slower even for a short prefix that matches thousands
       where.push(
         'e.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?))',
       );
