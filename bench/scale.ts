@@ -91,6 +91,17 @@ async function load(db: string, events: number): Promise<void> {
       }
     }
     if (batch.length) await storage.saveExtractions(batch);
+    // planner statistics for the freshly loaded tables (PostgreSQL's autovacuum would lag behind)
+    if (db.startsWith('postgres')) {
+      const { default: pg } = await import('pg');
+      const u = new URL(db);
+      const schema = u.searchParams.get('schema') ?? 'public';
+      u.searchParams.delete('schema');
+      const client = new pg.Client({ connectionString: u.toString() });
+      await client.connect();
+      await client.query(`ANALYZE "${schema}".events; ANALYZE "${schema}".sources`);
+      await client.end();
+    }
     const s = (performance.now() - t0) / 1000;
     console.log(
       `\r  loaded ${fmt(sources * EVENTS_PER_SOURCE)} events in ${s.toFixed(0)} s (${fmt(Math.round(((sources - done) * EVENTS_PER_SOURCE) / s))} events/s)`,

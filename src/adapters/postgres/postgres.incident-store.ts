@@ -375,7 +375,7 @@ export class PostgresIncidentStore implements IncidentStore {
   /** Load a dump into an empty store in one transaction: multi-row INSERTs, then the rowid sequence. */
   async restore(records: AsyncIterable<BackupRecord>): Promise<{ rows: number }> {
     const known = new Map(BACKUP_TABLES.map((t) => [t.table as string, new Set(t.columns)]));
-    return this.db.transaction().execute(async (trx) => {
+    const restored = await this.db.transaction().execute(async (trx) => {
       // no review action may slip in between the emptiness check and the load
       await sql`SELECT pg_advisory_xact_lock(${this.historyLock}, 0)`.execute(trx);
       const { rows: counts } = await sql<{ n: number }>`SELECT
@@ -414,5 +414,9 @@ export class PostgresIncidentStore implements IncidentStore {
         COALESCE((SELECT MAX(rowid) FROM sources), 0) + 1, false)`.execute(trx);
       return { rows: total };
     });
+    // fresh planner statistics: autovacuum would get there, but the first queries after a large load
+    // (a migrate) would otherwise be planned as if the tables were empty
+    await sql`ANALYZE`.execute(this.db);
+    return restored;
   }
 }
