@@ -33,7 +33,7 @@ async function pending(base: string, jobSchema: string): Promise<number> {
 }
 
 function articlesFor(o: ScaleOptions): { articles: BenchArticle[]; origin: string } {
-  const n = Number(o.opt('articles') ?? 1200);
+  const n = Number(o.opt('articles') ?? 3600);
   const pub = publicArticles(o.opt('data') ?? sharedBenchDir());
   if (pub?.length)
     return { articles: pub.slice(0, n), origin: 'public news sets (LGL, GeoVirus, GeoWebNews, MUC-4)' };

@@ -91,7 +91,7 @@ async function load(db: string, events: number): Promise<void> {
       }
     }
     if (batch.length) await storage.saveExtractions(batch);
-    // planner statistics for the freshly loaded tables (PostgreSQL's autovacuum would lag behind)
+    // planner statistics for the freshly loaded tables (PostgreSQL's autovacuum would get there later)
     if (db.startsWith('postgres')) {
       const { default: pg } = await import('pg');
       const u = new URL(db);
@@ -99,7 +99,9 @@ async function load(db: string, events: number): Promise<void> {
       u.searchParams.delete('schema');
       const client = new pg.Client({ connectionString: u.toString() });
       await client.connect();
-      await client.query(`ANALYZE "${schema}".events; ANALYZE "${schema}".sources`);
+      // VACUUM too: index-only scans need the visibility map that a fresh bulk load lacks
+      for (const table of ['events', 'sources'])
+        await client.query(`VACUUM ANALYZE "${schema}"."${table}"`);
       await client.end();
     }
     const s = (performance.now() - t0) / 1000;

@@ -37,7 +37,10 @@ const chunk = <T>(xs: T[], n = INSERT_ROWS): T[][] =>
 export function sourceMatches(sourceId: Expression<string>, q: string): Expression<SqlBool> {
   const query = tsQuery(q);
   if (query === null) return sql<SqlBool>`false`;
-  return sql<SqlBool>`${sourceId} IN (SELECT s.id FROM sources s WHERE s.fts @@ to_tsquery('simple', ${query}))`;
+  // ARRAY(…) runs once, before the outer query, whose planner then starts from those sources' events.
+  // With IN (…) it guessed a prefix query's matches from poor statistics and walked every event in date
+  // order probing each source (3 s at a million events, against 15 ms).
+  return sql<SqlBool>`${sourceId} = ANY (ARRAY (SELECT s.id FROM sources s WHERE s.fts @@ to_tsquery('simple', ${query})))`;
 }
 
 export class PostgresStorage implements Storage {

@@ -304,9 +304,14 @@ export class SqliteStorage implements Storage {
   /**
    * The WHERE clause of an event filter. `plan` 'scan' is for one page in date order: a filter matching
    * many events is then tested row by row while the date index is walked (the page fills quickly), instead
-   * of fetching every match and sorting it. 'set' (timelines, exports) always starts from the matches.
+   * of fetching every match and sorting it. 'count' is for a bounded count, which keeps no order: a box
+   * is found through the R*Tree, a common actor tested row by row. 'set' (timelines, exports) always
+   * starts from the matches.
    */
-  private eventWhere(f: EventFilter, plan: 'scan' | 'set' = 'set'): { sql: string; params: Param[] } {
+  private eventWhere(
+    f: EventFilter,
+    plan: 'scan' | 'count' | 'set' = 'set',
+  ): { sql: string; params: Param[] } {
     const where: string[] = [];
     const params: Param[] = [];
     // A date filter keeps events whose range overlaps the asked range.
@@ -335,10 +340,11 @@ export class SqliteStorage implements Storage {
       const pattern = `%${f.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const names = "SELECT n.id FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\'";
       if (
-        plan === 'scan' &&
+        plan !== 'set' &&
         this.isLarge(`SELECT 1 FROM event_actors WHERE actor_id IN (${names})`, [pattern])
       )
-        // Common actor: walk the date index and test each event (stops after one page).
+        // Common actor: test each event as the rows go by (a page or a bounded count stops early);
+        // an IN list would first build the whole set of its events.
         where.push(
           `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_n = e.n AND ea.actor_id IN (${names}))`,
         );
@@ -382,13 +388,15 @@ export class SqliteStorage implements Storage {
   }
 
   listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
+    // The page walks the date index ('scan'); the bounded count has no order to keep ('count').
     const { sql, params } = this.eventWhere(filter, 'scan');
+    const set = this.eventWhere(filter, 'count');
     const cap = page.countUpTo;
     const total = (
       cap === undefined
-        ? this.stmt(`SELECT COUNT(*) AS n FROM events e ${sql}`).get(...params)
-        : this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events e ${sql} LIMIT ?)`).get(
-            ...params,
+        ? this.stmt(`SELECT COUNT(*) AS n FROM events e ${set.sql}`).get(...set.params)
+        : this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events e ${set.sql} LIMIT ?)`).get(
+            ...set.params,
             cap + 1,
           )
     ) as { n: number };
