@@ -100,8 +100,7 @@ async function load(db: string, events: number): Promise<void> {
       const client = new pg.Client({ connectionString: u.toString() });
       await client.connect();
       // VACUUM too: index-only scans need the visibility map that a fresh bulk load lacks
-      for (const table of ['events', 'sources'])
-        await client.query(`VACUUM ANALYZE "${schema}"."${table}"`);
+      for (const table of ['events', 'sources']) await client.query(`VACUUM ANALYZE "${schema}"."${table}"`);
       await client.end();
     }
     const s = (performance.now() - t0) / 1000;
