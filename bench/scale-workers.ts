@@ -35,8 +35,15 @@ async function pending(base: string, jobSchema: string): Promise<number> {
 function articlesFor(o: ScaleOptions): { articles: BenchArticle[]; origin: string } {
   const n = Number(o.opt('articles') ?? 3600);
   const pub = publicArticles(o.opt('data') ?? sharedBenchDir());
-  if (pub?.length)
-    return { articles: pub.slice(0, n), origin: 'public news sets (LGL, GeoVirus, GeoWebNews, MUC-4)' };
+  if (pub?.length) {
+    // repeated past the set's size, each copy made distinct so that none is a duplicate
+    const articles = Array.from({ length: n }, (_, i) => {
+      const a = pub[i % pub.length]!;
+      return i < pub.length ? a : { ...a, id: `${a.id}#${i}`, text: `${a.text}\n\n(copy ${i})` };
+    });
+    const origin = `public news sets (LGL, GeoVirus, GeoWebNews, MUC-4)${n > pub.length ? ', repeated' : ''}`;
+    return { articles, origin };
+  }
   console.log('note: ../shared/bench not found — using generated copies of the demo corpus');
   const lines = readFileSync(DEMO_CORPUS, 'utf8').trim().split('\n');
   const articles = Array.from({ length: n }, (_, i) => {

@@ -29,6 +29,9 @@ const RTREE_SLACK = 1e-3;
 /** Above this many candidates, a page of events is found by walking the date index (see eventWhere). */
 const LARGE_SET = 2000;
 
+/** Above this many matching sources, a page of a text search walks the date index too. */
+const MANY_SOURCES = 10_000;
+
 /** Rows per read in iterateEvents. */
 const ITERATE_PAGE = 500;
 
@@ -377,12 +380,16 @@ export class SqliteStorage implements Storage {
       params.push(f.sourceId);
     }
     if (f.q) {
-      // from the matching sources to their events (indexed); walking the date index instead would read
-      // each event's row for its source id, slower even for a short prefix that matches thousands
-      where.push(
-        'e.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?))',
-      );
-      params.push(ftsQuery(f.q));
+      const matching = 'SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?';
+      const q = ftsQuery(f.q);
+      if (plan === 'scan' && this.isLarge(matching, [q], MANY_SOURCES))
+        // A short prefix matching a good share of the record: build the set of sources once and test
+        // each event against it while the date index is walked (unary + keeps SQLite from driving by
+        // the set, which would sort every matching event for one page).
+        where.push(`+e.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (${matching}))`);
+      // otherwise from the matching sources to their events, through the source index
+      else where.push(`e.source_id IN (SELECT s.id FROM sources s WHERE s.rowid IN (${matching}))`);
+      params.push(q);
     }
     return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
