@@ -312,12 +312,7 @@ export class PostgresStorage implements Storage {
         );
       if (f.bbox) {
         const [minLon, minLat, maxLon, maxLat] = f.bbox;
-        // the GiST index over point(lon, lat) finds the box; the exact bounds are the same test
-        c.push(
-          sql<SqlBool>`point(lon, lat) <@ box(point(${minLon}, ${minLat}), point(${maxLon}, ${maxLat}))`,
-          eb.between('lat', minLat, maxLat),
-          eb.between('lon', minLon, maxLon),
-        );
+        c.push(eb.between('lat', minLat, maxLat), eb.between('lon', minLon, maxLon));
       }
       if (f.sourceId) c.push(eb('source_id', '=', f.sourceId));
       if (f.q) c.push(sourceMatches(eb.ref('events.source_id'), f.q));
