@@ -483,6 +483,11 @@ export async function run(argv: string[]): Promise<number> {
 
 // Run when executed as the bin (not when imported by tests).
 if (process.argv[1] && /(?:main\.(?:js|ts)|docket)$/.test(process.argv[1])) {
+  // The reader of our output went away (`docket events | head`): stop quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   void run(process.argv).then((code) => {
     if (code !== 0) process.exitCode = code;
   });

@@ -464,6 +464,20 @@ describe('docket export', () => {
     expect(lat).toBeCloseTo(-1.7, 0);
   });
 
+  it('stops quietly when standard output is closed early (docket events | head)', async () => {
+    const child = spawn(process.execPath, [CLI, 'events', '--limit', '1000'], {
+      cwd,
+      env: cliEnv({ DOCKET_DB: db }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+    expect(code).toBe(0);
+  });
+
   it('stops quietly when standard output is closed early (docket export | head)', async () => {
     const child = spawn(process.execPath, [CLI, 'export', '--format', 'jsonl'], {
       cwd,
