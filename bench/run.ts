@@ -126,6 +126,13 @@ async function dates(): Promise<void> {
   datesBench(opt('data') ?? join(sharedBenchDir(), 'time'));
 }
 
+async function muc4(): Promise<void> {
+  const { muc4Bench } = await import('./muc4.js');
+  await muc4Bench(opt('data') ?? join(sharedBenchDir(), 'events', 'muc4'), () =>
+    openGazetteer(loadConfig().cacheDir),
+  );
+}
+
 async function formats(): Promise<void> {
   const { formatsBench } = await import('./formats.js');
   await formatsBench(opt('data') ?? join(sharedBenchDir(), 'formats'), () =>
@@ -138,7 +145,7 @@ async function scale(): Promise<void> {
   await run({ opt, flag: (name) => args.includes(`--${name}`) });
 }
 
-const SUITES: Record<string, () => Promise<void>> = { throughput, cluster, geo, dates, scale, formats };
+const SUITES: Record<string, () => Promise<void>> = { throughput, cluster, geo, dates, muc4, scale, formats };
 
 if (!SUITES[suite]) {
   console.log(`usage: npm run bench -- <suite> [--data DIR]\nsuites: ${Object.keys(SUITES).join(', ')}`);

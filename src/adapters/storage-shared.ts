@@ -2,10 +2,7 @@
 import type { HistoryEntry } from '../domain/incident.js';
 import type { Source } from '../domain/types.js';
 
-/** Source ids derive from the content hash: the same bytes always get the same id. */
-export function sourceIdFor(sha256: string): string {
-  return `src_${sha256.slice(0, 16)}`;
-}
+export { sourceIdFor } from '../domain/ids.js';
 
 /**
  * A user's search text as a safe FTS query: each word quoted (no operators injected),

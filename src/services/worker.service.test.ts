@@ -6,7 +6,8 @@ import type { Source, StoredEvent } from '../domain/types.js';
 import type { IncomingDocument } from '../ingest/incoming.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import type { EventFilter, PageRequest, SaveItem, SaveResult } from '../ports/storage.port.js';
-import { sourceIdOf, WorkerService } from './worker.service.js';
+import { sourceIdFor } from '../domain/ids.js';
+import { WorkerService } from './worker.service.js';
 
 const noPlaces: Gazetteer = { lookup: () => [], country: () => null };
 
@@ -22,7 +23,7 @@ function memoryStorage() {
       return Promise.resolve(
         items.map((item) => {
           storage.saves++;
-          const id = sourceIdOf(item.source.sha256);
+          const id = sourceIdFor(item.source.sha256);
           if (sources.has(id)) return { sourceId: id, created: false, events: 0, claims: 0, eventIds: [] };
           sources.set(id, { ...item.source, id });
           const ids = item.extraction.events.map((e) => `${id}.${e.id}`);

@@ -2,6 +2,7 @@
 // SHA-256) and returns every event of its source, so that a retry of a job whose first worker died
 // after storing still hands those events to clustering; a cluster job reclusters around its events.
 import { InputError } from '../domain/errors.js';
+import { sourceIdFor } from '../domain/ids.js';
 import { sourceHash } from '../integrity.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import type { ClusterJob, IngestJob, IngestOutcome, WorkHandlers } from '../ports/queue.port.js';
@@ -11,9 +12,6 @@ import { IngestService } from './ingest.service.js';
 
 /** Events read per page when a retried job looks up what an earlier try stored. */
 const EVENT_PAGE = 500;
-
-/** The id of a stored source: `src_` and the first 16 hex of its SHA-256 (docs/ARCHITECTURE.md, Storage). */
-export const sourceIdOf = (sha256: string): string => `src_${sha256.slice(0, 16)}`;
 
 export class WorkerService {
   private readonly ingest: IngestService;
@@ -47,7 +45,7 @@ export class WorkerService {
     // Already stored, by an earlier try of this job (a worker that died) or another job with the same
     // bytes: its events are looked up so that clustering still sees them.
     const hash = sourceHash(doc);
-    const id = sourceIdOf(hash);
+    const id = sourceIdFor(hash);
     const source = await this.deps.storage.getSource(id);
     if (!source || source.sha256 !== hash)
       throw new Error(`source with SHA-256 ${hash.slice(0, 16)}… is stored but was not found as ${id}`);
