@@ -5,14 +5,13 @@ import {
   normalise,
   poolEntities,
   prf,
-  ROLES,
   scoreDocs,
   type GoldRoles,
   type PredRoles,
 } from './metric.js';
 
-const empty = (): GoldRoles & PredRoles =>
-  Object.fromEntries(ROLES.map((r) => [r, []])) as unknown as GoldRoles & PredRoles;
+const gold = (): GoldRoles => ({ PerpInd: [], PerpOrg: [], Target: [], Victim: [], Weapon: [] });
+const pred = (): PredRoles => ({ PerpInd: [], PerpOrg: [], Target: [], Victim: [], Weapon: [] });
 
 describe('normalise', () => {
   it('drops case, articles and punctuation', () => {
@@ -60,15 +59,15 @@ describe('matchRole', () => {
 
 describe('scoreDocs', () => {
   it('gives per-role and micro P/R/F1 over documents', () => {
-    const g1 = empty();
+    const g1 = gold();
     g1.PerpOrg = [['fmln']];
     g1.Victim = [['peasant'], ['jose perez']];
-    const p1 = empty();
+    const p1 = pred();
     p1.PerpOrg = ['fmln', 'army'];
     p1.Victim = ['peasant'];
-    const g2 = empty();
+    const g2 = gold();
     g2.Weapon = [['bomb']];
-    const p2 = empty();
+    const p2 = pred();
     const s = scoreDocs([matchDoc(g1, p1), matchDoc(g2, p2)]);
     expect(s.PerpOrg).toMatchObject({ gold: 1, predicted: 2, matched: 1, p: 0.5, r: 1 });
     expect(s.Victim).toMatchObject({ gold: 2, predicted: 1, matched: 1, p: 1, r: 0.5 });

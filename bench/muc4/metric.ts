@@ -1,8 +1,9 @@
 // Role-filler entity F1 for MUC-4, document level (the GRIT/GTT way, no template alignment):
 // the gold entities of a role are pooled over a document's templates (entities sharing a mention are
 // one entity); a predicted filler is right when its normalised text equals any normalised mention of a
-// gold entity; each gold entity is matched at most once (maximum bipartite matching), so a second
-// filler for an entity already matched is a false positive.
+// gold entity; each gold entity is matched at most once (pooled entities share no mention, so a filler
+// can match only one; the matching is still a maximum bipartite one), so a second filler for an entity
+// already matched is a false positive.
 
 export const ROLES = ['PerpInd', 'PerpOrg', 'Target', 'Victim', 'Weapon'] as const;
 export type Role = (typeof ROLES)[number];
