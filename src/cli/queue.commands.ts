@@ -166,12 +166,22 @@ export function registerQueueCommands(program: Command, configOf: (cmd: Command)
     .description('Show the job queues: jobs per state, retried jobs, and the dead-letter queue.')
     .option('--json', 'print JSON')
     .option('--dead <n>', 'how many dead-letter jobs to list, newest first', '10')
-    .addHelpText('after', '\nExamples:\n  docket jobs\n  docket jobs --dead 50 --json\n')
-    .action(async (o: { json?: boolean; dead: string }, cmd: Command) => {
+    .option('--requeue-dead <n>', 'put up to n dead-letter jobs, oldest first, back on their queues first')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  docket jobs\n  docket jobs --dead 50 --json\n  docket jobs --requeue-dead 100     # after mending what made them fail\n',
+    )
+    .action(async (o: { json?: boolean; dead: string; requeueDead?: string }, cmd: Command) => {
       const config = configOf(cmd);
       const dead = o.dead === '0' ? 0 : positiveInt(o.dead, '--dead', 10_000);
+      const requeue =
+        o.requeueDead === undefined ? 0 : positiveInt(o.requeueDead, '--requeue-dead', 1_000_000);
       const queue = await openJobQueue(config, createLogger(config.logLevel).child('jobs'), 'client');
       try {
+        if (requeue) {
+          const n = await queue.requeueDead(requeue);
+          process.stderr.write(`requeued ${n} dead-letter job(s)\n`);
+        }
         const counts = await queue.counts();
         const deadJobs = dead ? await queue.deadLetters(dead) : [];
         if (o.json) {

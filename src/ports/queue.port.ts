@@ -93,6 +93,11 @@ export interface JobQueue {
   counts(): Promise<QueueCounts[]>;
   /** The most recent dead-letter jobs, newest first. */
   deadLetters(limit: number): Promise<DeadJob[]>;
+  /**
+   * Put up to `limit` dead-letter jobs, oldest first, back on their queues for another round of attempts
+   * (after the cause was mended); returns how many were requeued.
+   */
+  requeueDead(limit: number): Promise<number>;
   /** Stop taking jobs, let active ones finish (up to a grace period), close connections. */
   stop(): Promise<void>;
 }

@@ -318,7 +318,7 @@ describe.skipIf(!TEST_PG_URL)('workers sharing one PostgreSQL queue', () => {
     );
   });
 
-  it('moves a job that always fails to the dead-letter queue after its retries, and lists it', async () => {
+  it('moves a job that always fails to the dead-letter queue after its retries, lists it, and requeues it on demand', async () => {
     const { url, schema } = freshPgSchemaUrl('docket_d');
     schemas.push(schema);
     const queue = await PgBossQueue.open({
@@ -380,6 +380,45 @@ describe.skipIf(!TEST_PG_URL)('workers sharing one PostgreSQL queue', () => {
     const text = await docket(['jobs'], env);
     expect(text.stdout).toMatch(/Dead-letter jobs \(newest 10\): 1/);
     expect(text.stdout).toContain('broken.txt');
+
+    // the cause mended, the operator requeues it: the job runs again and succeeds, the dead letter is gone
+    const requeued = await docket(['jobs', '--json', '--requeue-dead', '10'], env);
+    expect(requeued.code, requeued.stderr).toBe(0);
+    expect(requeued.stderr).toContain('requeued 1 dead-letter job(s)');
+    const after = JSON.parse(requeued.stdout) as typeof out;
+    expect(after.dead).toEqual([]);
+    expect(after.queues.find((q) => q.queue === QUEUES.ingest)?.counts).toEqual({ created: 1 });
+    const again = await PgBossQueue.open({
+      url,
+      retries: 2,
+      retryDelaySeconds: 1,
+      timeoutSeconds: 10,
+      pollSeconds: 0.2,
+    });
+    const done: string[] = [];
+    try {
+      await again.work(
+        {
+          ingest: (job) => {
+            done.push(job.doc.origin);
+            return Promise.resolve({ sourceId: 'src_x', created: true, eventIds: [] });
+          },
+          cluster: () => Promise.resolve({}),
+        },
+        { concurrency: 1 },
+      );
+      const until = Date.now() + 15_000;
+      while (!done.length && Date.now() < until) await sleep(100);
+      while (Date.now() < until) {
+        const c = (await again.counts()).find((q) => q.queue === QUEUES.ingest)?.counts;
+        if (c?.completed === 1) break;
+        await sleep(100);
+      }
+      expect((await again.counts()).find((q) => q.queue === QUEUES.ingest)?.counts).toEqual({ completed: 1 });
+    } finally {
+      await again.stop();
+    }
+    expect(done).toEqual(['broken.txt']);
   });
 
   it('never runs two cluster jobs at once, across workers, and never drops one', async () => {

@@ -491,6 +491,30 @@ export class PgBossQueue implements JobQueue {
     }));
   }
 
+  async requeueDead(limit: number): Promise<number> {
+    const rows = await this.sql<{ id: string; name: string; data: unknown }>(
+      `SELECT id::text AS id, name, data FROM "${this.schema}".job
+        WHERE name = ANY($1) AND state = 'created' ORDER BY created_on, id LIMIT $2`,
+      [Object.keys(DEAD_OF), Math.max(0, limit)],
+    );
+    let requeued = 0;
+    for (const r of rows) {
+      // The dead copy is deleted last: if this stops half-way, it is still listed and can be requeued again.
+      if (r.name === QUEUES.ingestDead) {
+        const job = r.data as IngestJob;
+        // the failed original holds the id derived from the article (queued once), so it goes first
+        await this.sql(
+          `DELETE FROM "${this.schema}".job WHERE name = $1 AND id = $2::uuid AND state = 'failed'`,
+          [QUEUES.ingest, ingestJobId(job.doc)],
+        );
+        await this.enqueueIngest([job]);
+      } else await this.enqueueCluster(r.data as ClusterJob);
+      await this.boss.deleteJob(r.name, r.id);
+      requeued++;
+    }
+    return requeued;
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     for (const s of this.sleeps) s.wake();
