@@ -171,6 +171,49 @@ export const ACTORS: ActorDefinition[] = [
     aliases: ['M23', 'March 23 Movement'],
   },
   { name: 'Arakan Army', short: 'AA', countryCode: 'MM', inter: 2, armed: true, aliases: ['Arakan Army'] },
+  // Latin American insurgencies (FMLN in El Salvador until 1992, Shining Path in Peru, ELN and FARC in
+  // Colombia, M-19 until 1990): still named in archives, court records and today's remnants.
+  {
+    name: 'FMLN: Farabundo Marti National Liberation Front',
+    short: 'FMLN',
+    countryCode: 'SV',
+    inter: 2,
+    armed: true,
+    aliases: ['FMLN', 'Farabundo Mart[ií] National Liberation Front'],
+  },
+  {
+    name: 'Shining Path',
+    short: 'SL',
+    countryCode: 'PE',
+    inter: 2,
+    armed: true,
+    aliases: ['Shining Path', 'Sendero Luminoso'],
+  },
+  {
+    name: 'ELN: National Liberation Army',
+    short: 'ELN',
+    countryCode: 'CO',
+    inter: 2,
+    armed: true,
+    // "National Liberation Army" alone names groups in several countries: only with ELN or Colombia
+    aliases: ['ELN', 'National Liberation Army(?= \\(ELN\\))', 'National Liberation Army of Colombia'],
+  },
+  {
+    name: 'FARC: Revolutionary Armed Forces of Colombia',
+    short: 'FARC',
+    countryCode: 'CO',
+    inter: 2,
+    armed: true,
+    aliases: ['FARC(?:-EP)?', 'Revolutionary Armed Forces of Colombia'],
+  },
+  {
+    name: 'M-19: April 19 Movement',
+    short: 'M-19',
+    countryCode: 'CO',
+    inter: 2,
+    armed: true,
+    aliases: ['M-19', 'April 19 Movement'],
+  },
   {
     name: 'Military Forces of Myanmar',
     short: null,
@@ -369,7 +412,7 @@ export const GENERIC_ACTORS: {
 }[] = [
   {
     pattern:
-      /\b(?:gunmen|unidentified (?:armed )?(?:men|attackers|assailants|gunmen)|armed men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels)\b/gi,
+      /\b(?:gunmen|unidentified (?:armed )?(?:men|attackers|assailants|gunmen)|armed men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|guerrillas|guerrilla fighters)\b/gi,
     name: (c) => `Unidentified Armed Group (${c})`,
     inter: 2,
     armed: true,
