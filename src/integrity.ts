@@ -39,3 +39,26 @@ export function entryHash(prevHash: string, e: HashedFields): string {
     `${prevHash}\n${canonicalJson({ seq, at, by, action, subjects, before, after, why, undoes })}`,
   );
 }
+
+/**
+ * Walks a history in seq order and names every entry whose number, link or hash does not hold; both
+ * storage adapters feed it their rows, so `docket verify` judges the chain the same way on each database.
+ */
+export class HistoryChainCheck {
+  readonly problems: { seq: number; problem: string }[] = [];
+  entries = 0;
+  private prev = GENESIS_HASH;
+  private expectedSeq = 1;
+
+  add(e: HashedFields & { prevHash: string; hash: string }): void {
+    this.entries++;
+    if (e.seq !== this.expectedSeq)
+      this.problems.push({ seq: e.seq, problem: `expected entry ${this.expectedSeq}: entries are missing` });
+    if (e.prevHash !== this.prev)
+      this.problems.push({ seq: e.seq, problem: 'does not link to the entry before it' });
+    if (entryHash(e.prevHash, e) !== e.hash)
+      this.problems.push({ seq: e.seq, problem: 'content does not match its hash (altered)' });
+    this.prev = e.hash;
+    this.expectedSeq = e.seq + 1;
+  }
+}

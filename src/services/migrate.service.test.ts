@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, compareDigests } from './migrate.service.js';
+import { canonicalJson } from '../integrity.js';
+import { compareDigests } from './migrate.service.js';
 
 describe('canonicalJson', () => {
   it('gives the same text whatever the key order, at every depth', () => {

@@ -3,6 +3,7 @@
 // compared table by table — row counts and a SHA-256 over each table's rows in canonical JSON.
 import { createHash, type Hash } from 'node:crypto';
 import { ConflictError } from '../domain/errors.js';
+import { canonicalJson } from '../integrity.js';
 import type { BackupRecord, IncidentStore, VerifyReport } from '../ports/incident.port.js';
 
 export interface TableDigest {
@@ -20,18 +21,6 @@ export interface MigrateReport {
   /** Tables whose count or hash differ (empty when the copy is exact). */
   mismatches: string[];
   verify: VerifyReport;
-}
-
-/** JSON with object keys sorted, so that two databases' rows hash the same whatever their column order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  return `{${Object.keys(obj)
-    .sort()
-    .filter((k) => obj[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
-    .join(',')}}`;
 }
 
 /** Running per-table digests of a stream of dump records. */

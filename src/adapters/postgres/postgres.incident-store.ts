@@ -6,7 +6,7 @@ import { ConflictError } from '../../domain/errors.js';
 import type { HistoryEntry, Incident, Reliability } from '../../domain/incident.js';
 import { incidentValues } from '../../domain/incident.js';
 import type { Source, StoredClaim, StoredEvent } from '../../domain/types.js';
-import { entryHash, GENESIS_HASH, sourceHash } from '../../integrity.js';
+import { entryHash, GENESIS_HASH, HistoryChainCheck, sourceHash } from '../../integrity.js';
 import type {
   BackupRecord,
   ChangeSet,
@@ -318,10 +318,7 @@ export class PostgresIncidentStore implements IncidentStore {
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.rowid;
     }
-    const brokenHistory: VerifyReport['brokenHistory'] = [];
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let entries = 0;
+    const chain = new HistoryChainCheck();
     for (let after = 0; ;) {
       const rows = await this.db
         .selectFrom('history')
@@ -330,22 +327,11 @@ export class PostgresIncidentStore implements IncidentStore {
         .orderBy('seq')
         .limit(PAGE)
         .execute();
-      for (const r of rows) {
-        entries++;
-        const e = toEntry(r);
-        if (e.seq !== expectedSeq)
-          brokenHistory.push({ seq: e.seq, problem: `expected entry ${expectedSeq}: entries are missing` });
-        if (e.prevHash !== prev)
-          brokenHistory.push({ seq: e.seq, problem: 'does not link to the entry before it' });
-        if (entryHash(e.prevHash, e) !== e.hash)
-          brokenHistory.push({ seq: e.seq, problem: 'content does not match its hash (altered)' });
-        prev = e.hash;
-        expectedSeq = e.seq + 1;
-      }
+      for (const r of rows) chain.add(toEntry(r));
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.seq;
     }
-    return { sources, historyEntries: entries, alteredSources, brokenHistory };
+    return { sources, historyEntries: chain.entries, alteredSources, brokenHistory: chain.problems };
   }
 
   /**

@@ -5,7 +5,7 @@ import { ConflictError } from '../../domain/errors.js';
 import type { HistoryEntry, Incident, Reliability } from '../../domain/incident.js';
 import { incidentValues } from '../../domain/incident.js';
 import type { Source, StoredClaim, StoredEvent } from '../../domain/types.js';
-import { entryHash, GENESIS_HASH, sourceHash } from '../../integrity.js';
+import { entryHash, GENESIS_HASH, HistoryChainCheck, sourceHash } from '../../integrity.js';
 import type {
   BackupRecord,
   ChangeSet,
@@ -290,23 +290,15 @@ export class SqliteIncidentStore implements IncidentStore {
       sources++;
       if (sourceHash(r) !== r.sha256) alteredSources.push(r.id);
     }
-    const brokenHistory: VerifyReport['brokenHistory'] = [];
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let entries = 0;
-    for (const r of this.db.prepare('SELECT * FROM history ORDER BY seq').iterate() as Iterable<HistoryRow>) {
-      entries++;
-      const e = toEntry(r);
-      if (e.seq !== expectedSeq)
-        brokenHistory.push({ seq: e.seq, problem: `expected entry ${expectedSeq}: entries are missing` });
-      if (e.prevHash !== prev)
-        brokenHistory.push({ seq: e.seq, problem: 'does not link to the entry before it' });
-      if (entryHash(e.prevHash, e) !== e.hash)
-        brokenHistory.push({ seq: e.seq, problem: 'content does not match its hash (altered)' });
-      prev = e.hash;
-      expectedSeq = e.seq + 1;
-    }
-    return Promise.resolve({ sources, historyEntries: entries, alteredSources, brokenHistory });
+    const chain = new HistoryChainCheck();
+    for (const r of this.db.prepare('SELECT * FROM history ORDER BY seq').iterate() as Iterable<HistoryRow>)
+      chain.add(toEntry(r));
+    return Promise.resolve({
+      sources,
+      historyEntries: chain.entries,
+      alteredSources,
+      brokenHistory: chain.problems,
+    });
   }
 
   async *dump(): AsyncIterable<BackupRecord> {
