@@ -1,25 +1,13 @@
 // The PostgreSQL tables as Kysely sees them (one interface per table, column for column as in SQLite),
 // and the column lists a backup holds, in SQLite's order so that dumps of both databases are equal.
 import type { Generated } from 'kysely';
-import type { Source } from '../../domain/types.js';
-import { EVENT_COLUMNS, type HistoryRow } from '../storage-shared.js';
+import { EVENT_COLUMNS, type HistoryRow, type SourceRow } from '../storage-shared.js';
 
 export { toSource } from '../storage-shared.js';
 
-export interface SourcesTable {
+/** `sources` as stored; `fts` (a generated tsvector) is left out: the database writes it, sql reads it. */
+export interface SourcesTable extends SourceRow {
   rowid: Generated<number>;
-  id: string;
-  sha256: string;
-  text: string;
-  raw: string | null;
-  media_type: Source['mediaType'];
-  outlet: string | null;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  retrieved_at: string;
-  origin: string;
-  // `fts` (tsvector, generated) is left out: it is written by the database and read through sql only.
 }
 
 export const SOURCE_COLUMNS = [
