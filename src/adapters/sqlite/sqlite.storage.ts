@@ -294,14 +294,19 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  /** Whether a candidate set holds more than `limit` rows (a bounded count). */
-  private isLarge(subquery: string, params: Param[], limit = LARGE_SET): boolean {
-    const n = (
-      this.stmt(`SELECT COUNT(*) AS n FROM (${subquery} LIMIT ${limit + 1})`).get(...params) as {
-        n: number;
-      }
-    ).n;
-    return n > limit;
+  /**
+   * Whether a candidate set holds more than `limit` rows (a bounded count). `seen` keeps the answers of
+   * one request, so that its page and its count do not ask twice.
+   */
+  private isLarge(subquery: string, params: Param[], seen: Map<string, boolean>, limit = LARGE_SET): boolean {
+    const sql = `SELECT COUNT(*) AS n FROM (${subquery} LIMIT ${limit + 1})`;
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let large = seen.get(key);
+    if (large === undefined) {
+      large = (this.stmt(sql).get(...params) as { n: number }).n > limit;
+      seen.set(key, large);
+    }
+    return large;
   }
 
   /**
@@ -314,6 +319,7 @@ export class SqliteStorage implements Storage {
   private eventWhere(
     f: EventFilter,
     plan: 'scan' | 'count' | 'set' = 'set',
+    seen = new Map<string, boolean>(),
   ): { sql: string; params: Param[] } {
     const where: string[] = [];
     const params: Param[] = [];
@@ -344,7 +350,7 @@ export class SqliteStorage implements Storage {
       const names = "SELECT n.id FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\'";
       if (
         plan !== 'set' &&
-        this.isLarge(`SELECT 1 FROM event_actors WHERE actor_id IN (${names})`, [pattern])
+        this.isLarge(`SELECT 1 FROM event_actors WHERE actor_id IN (${names})`, [pattern], seen)
       )
         // Common actor: test each event as the rows go by (a page or a bounded count stops early);
         // an IN list would first build the whole set of its events.
@@ -366,7 +372,7 @@ export class SqliteStorage implements Storage {
         minLon - RTREE_SLACK,
         maxLon + RTREE_SLACK,
       ];
-      if (plan !== 'scan' || !this.isLarge(rtree, widened)) {
+      if (plan !== 'scan' || !this.isLarge(rtree, widened, seen)) {
         where.push(`e.n IN (${rtree})`, 'e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
         params.push(...widened);
       } else {
@@ -382,7 +388,7 @@ export class SqliteStorage implements Storage {
     if (f.q) {
       const matching = 'SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?';
       const q = ftsQuery(f.q);
-      if (plan === 'scan' && this.isLarge(matching, [q], MANY_SOURCES))
+      if (plan === 'scan' && this.isLarge(matching, [q], seen, MANY_SOURCES))
         // A short prefix matching a good share of the record: build the set of sources once and test
         // each event against it while the date index is walked (unary + keeps SQLite from driving by
         // the set, which would sort every matching event for one page).
@@ -396,8 +402,9 @@ export class SqliteStorage implements Storage {
 
   listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
     // The page walks the date index ('scan'); the bounded count has no order to keep ('count').
-    const { sql, params } = this.eventWhere(filter, 'scan');
-    const set = this.eventWhere(filter, 'count');
+    const seen = new Map<string, boolean>();
+    const { sql, params } = this.eventWhere(filter, 'scan', seen);
+    const set = this.eventWhere(filter, 'count', seen);
     const cap = page.countUpTo;
     const total = (
       cap === undefined
