@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Test tiers, found by glob (never by a hand-kept list):
 //   unit         pure code, beside it: src/**/*.test.ts (and the bench's readers: bench/**/*.test.ts)
-//   integration  real SQLite files, the real gazetteer, the real CLI and HTTP server: src/**/*.int.test.ts, test/integration
+//   integration  real SQLite files and PostgreSQL (DOCKET_TEST_PG_URL), the real gazetteer, CLI, HTTP server and workers: src/**/*.int.test.ts, test/integration
 //   e2e          the real server driven by Debian's Chromium: test/e2e
 export default defineConfig({
   test: {
