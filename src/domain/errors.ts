@@ -59,3 +59,32 @@ export class ConfigError extends DocketError {
     this.name = 'ConfigError';
   }
 }
+
+/** The request did not prove who it is (no or bad credentials): HTTP 401. */
+export class AuthenticationError extends DocketError {
+  readonly code = 'unauthenticated';
+  constructor(message = 'log in or send an API token') {
+    super(message);
+    this.name = 'AuthenticationError';
+  }
+}
+
+/** The user is known but may not do this: HTTP 403. `code` tells a missing role from a CSRF failure. */
+export class ForbiddenError extends DocketError {
+  constructor(
+    message: string,
+    readonly code: 'forbidden' | 'csrf' = 'forbidden',
+  ) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Too many failed attempts (logins): HTTP 429, try again after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends DocketError {
+  readonly code = 'too_many_attempts';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many failed attempts: try again in ${retryAfterSeconds} s`);
+    this.name = 'TooManyAttemptsError';
+  }
+}
