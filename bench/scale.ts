@@ -7,19 +7,15 @@
 // Options: --part queries|workers|all, --events N, --pg URL, --requests N, --concurrency N,
 //          --workers 1,2,4, --articles N. Loaded databases are kept (and reused) under the system temp
 //          folder, keyed by N; delete them with --fresh.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStorage } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { sourceIdFor } from '../src/adapters/storage-shared.js';
 import type { SaveItem } from '../src/ports/storage.port.js';
+import { fmt, loadSynthetic, requireBuild, serve, stop } from './scale/record.js';
+import { runRequests, summarise } from './scale/requests.js';
 import { EVENTS_PER_SOURCE, SCALE_COUNTRIES, syntheticSources } from './scale/synthetic.js';
 import { mulberry32 } from './cluster/lib.js';
-
-const ROOT = new URL('../', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist/cli/main.js');
 
 export interface ScaleOptions {
   opt: (name: string) => string | undefined;
@@ -61,80 +57,6 @@ async function dropSchema(url: string, schema: string): Promise<void> {
   await client.end();
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
-
-/** Load `events` synthetic events into the database `db` (skipped when it already holds them). */
-async function load(db: string, events: number): Promise<void> {
-  const config = loadConfig(process.env, { db });
-  const storage = await openStorage(config);
-  try {
-    const have = (await storage.stats()).events;
-    const sources = Math.ceil(events / EVENTS_PER_SOURCE);
-    if (have >= sources * EVENTS_PER_SOURCE) {
-      console.log(`  ${fmt(have)} events already loaded`);
-      return;
-    }
-    const done = Math.floor(have / EVENTS_PER_SOURCE);
-    const t0 = performance.now();
-    let batch: SaveItem[] = [];
-    let n = done;
-    for (const item of syntheticSources(sources - done, 7, done)) {
-      batch.push(item);
-      if (batch.length === 200) {
-        await storage.saveExtractions(batch);
-        n += batch.length;
-        batch = [];
-        if (n % 20_000 === 0)
-          process.stdout.write(
-            `\r  loaded ${fmt(n * EVENTS_PER_SOURCE)} events (${fmt(Math.round(((n - done) * EVENTS_PER_SOURCE) / ((performance.now() - t0) / 1000)))}/s)`,
-          );
-      }
-    }
-    if (batch.length) await storage.saveExtractions(batch);
-    // planner statistics for the freshly loaded tables (PostgreSQL's autovacuum would get there later)
-    if (db.startsWith('postgres')) {
-      const { default: pg } = await import('pg');
-      const u = new URL(db);
-      const schema = u.searchParams.get('schema') ?? 'public';
-      u.searchParams.delete('schema');
-      const client = new pg.Client({ connectionString: u.toString() });
-      await client.connect();
-      // VACUUM too: index-only scans need the visibility map that a fresh bulk load lacks
-      for (const table of ['events', 'sources']) await client.query(`VACUUM ANALYZE "${schema}"."${table}"`);
-      await client.end();
-    }
-    const s = (performance.now() - t0) / 1000;
-    console.log(
-      `\r  loaded ${fmt(sources * EVENTS_PER_SOURCE)} events in ${s.toFixed(0)} s (${fmt(Math.round(((sources - done) * EVENTS_PER_SOURCE) / s))} events/s)`,
-    );
-  } finally {
-    await storage.close();
-  }
-}
-
-/** `docket serve` on `db`, on a free port; resolves with its base URL. */
-function serve(db: string): Promise<{ base: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve'], {
-      env: {
-        ...process.env,
-        DOCKET_DB: db,
-        DOCKET_PORT: '0',
-        DOCKET_DEMO: 'false',
-        DOCKET_LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ base: m[1]!, child });
-    });
-    child.on('exit', (code) => reject(new Error(`docket serve exited with ${code}: ${out}`)));
-  });
-}
-
 interface Timing {
   name: string;
   p50: number;
@@ -142,9 +64,6 @@ interface Timing {
   p99: number;
   rps: number;
 }
-
-const pct = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** `requests` GETs of the paths `make(i)` gives, `concurrency` at a time, after a short warm-up. */
 async function time(
@@ -154,25 +73,13 @@ async function time(
   requests: number,
   concurrency: number,
 ): Promise<Timing> {
-  const get = async (path: string): Promise<number> => {
-    const t = performance.now();
-    const r = await fetch(base + path);
-    if (!r.ok) throw new Error(`${name}: GET ${path} → ${r.status} ${await r.text()}`);
-    await r.arrayBuffer();
-    return performance.now() - t;
-  };
-  for (let i = 0; i < 10; i++) await get(make(requests + i));
-  const times: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests) times.push(await get(make(next++)));
-    }),
-  );
-  const wall = (performance.now() - t0) / 1000;
-  times.sort((a, b) => a - b);
-  return { name, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), rps: requests / wall };
+  // ten warm-up requests one at a time, with paths past the measured ones
+  const path = (i: number): string => make(i < 10 ? requests + i : i - 10);
+  const run = await runRequests({ base, path, concurrency, warmup: 10, warmupConcurrency: 1, requests });
+  const failed = run.failures[0];
+  if (failed) throw new Error(`${name}: GET ${failed.path} → ${failed.status ?? 'error'} ${failed.message}`);
+  const t = summarise(run);
+  return { name, p50: t.p50, p95: t.p95, p99: t.p99, rps: t.rps };
 }
 
 /** The main API filters, each with parameters that vary per request (seeded, the same on each database). */
@@ -237,8 +144,8 @@ async function queryPart(o: ScaleOptions): Promise<void> {
   }
   const results = new Map<string, Timing[]>();
   for (const b of backends) {
-    console.log(`\n${b.name}: ${b.db.startsWith('postgres') ? b.db : file}${existsSync(file) ? '' : ''}`);
-    await load(b.db, events);
+    console.log(`\n${b.name}: ${b.db.startsWith('postgres') ? b.db : file}`);
+    await loadSynthetic(b.db, events);
     const { base, child } = await serve(b.db);
     try {
       const list: Timing[] = [];
@@ -251,7 +158,7 @@ async function queryPart(o: ScaleOptions): Promise<void> {
       }
       results.set(b.name, list);
     } finally {
-      child.kill('SIGTERM');
+      await stop(child);
     }
   }
   console.log(
@@ -271,7 +178,7 @@ async function queryPart(o: ScaleOptions): Promise<void> {
 }
 
 export async function scale(o: ScaleOptions): Promise<void> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  requireBuild();
   const part = o.opt('part') ?? 'all';
   if (part === 'queries' || part === 'all') await queryPart(o);
   if (part === 'workers' || part === 'all') {

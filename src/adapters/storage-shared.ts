@@ -100,3 +100,8 @@ export const toEntry = (r: HistoryRow): HistoryEntry => ({
   prevHash: r.prev_hash,
   hash: r.hash,
 });
+
+/** A LIKE/ILIKE pattern finding `text` anywhere, with `%`, `_` and `\\` taken literally (`\` escapes). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -39,7 +39,14 @@ function actor(
   return { name, short: null, countryCode: cc, inter, role, mention: name };
 }
 
-function place(name: string, lat: number, lon: number, countryCode: string, country: string): Place {
+function place(
+  name: string,
+  lat: number,
+  lon: number,
+  countryCode: string,
+  country: string,
+  admin1: string | null = null,
+): Place {
   return {
     name,
     geonameId: null,
@@ -47,7 +54,7 @@ function place(name: string, lat: number, lon: number, countryCode: string, coun
     lon,
     countryCode,
     country,
-    admin1: null,
+    admin1,
     admin2: null,
     featureCode: 'PPL',
     geoPrecision: 1,
@@ -110,7 +117,7 @@ function hajin(): Fixture {
     subEventType: 'Air/drone strike',
     date: day('2024-03-12'),
     actors: [actor('Coalition', 'actor1', 8, null), actor('Civilians (Syria)', 'actor2', 7, 'SY')],
-    location: place('Hajin', 34.695, 40.831, 'SY', 'Syria'),
+    location: place('Hajin', 34.695, 40.831, 'SY', 'Syria', 'Deir ez-Zor'),
     weapons: [{ kind: 'aircraft', count: null }],
     fatalities: { low: 12, best: 12, high: 12 },
     reportedBy: [],
@@ -132,7 +139,7 @@ function hajin(): Fixture {
       actor('Syrian Democratic Forces', 'actor1', 2, 'SY'),
       actor('Islamic State (Syria)', 'actor2', 2, 'SY'),
     ],
-    location: place('Deir ez-Zor', 35.336, 40.141, 'SY', 'Syria'),
+    location: place('Deir ez-Zor', 35.336, 40.141, 'SY', 'Syria', 'Deir ez-Zor'),
     weapons: [],
     fatalities: null,
     reportedBy: [],
@@ -743,6 +750,86 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
         const listed = (await storage.listEvents({}, ALL)).items.map((e) => e.id);
         const iterated = (await collect(storage.iterateEvents({}))).map((e) => e.id);
         expect(listed).toEqual([...iterated].reverse());
+      });
+
+      it('filters by first-level region (case ignored) and by whether fatalities were reported', async () => {
+        expect(await eventIds({ admin1: 'deir EZ-ZOR' })).toEqual([idOf(H, 'e1'), idOf(H, 'e2')].sort());
+        expect(await eventIds({ admin1: 'Nineveh' })).toEqual([]);
+        expect(await eventIds({ hasFatalities: true })).toEqual([idOf(H, 'e1'), idOf(K, 'e1')].sort());
+        const none = await eventIds({ hasFatalities: false });
+        expect(none).toHaveLength(4);
+        expect(none).not.toContain(idOf(H, 'e1'));
+        expect(await eventIds({ hasFatalities: true, country: 'ML' })).toEqual([idOf(K, 'e1')]);
+      });
+
+      it('pages by cursor in both orders, each page starting right after the last one', async () => {
+        const all = (await storage.listEvents({}, ALL)).items;
+        const walk = async (order: 'asc' | 'desc'): Promise<string[]> => {
+          const seen: string[] = [];
+          let after: { date: string; id: string } | undefined;
+          for (let i = 0; i < 10; i++) {
+            const page = await storage.listEvents({}, { limit: 4, offset: 0, after, order });
+            seen.push(...page.items.map((e) => e.id));
+            const last = page.items.at(-1);
+            if (page.items.length < 4 || !last) break;
+            after = { date: last.date.start, id: last.id };
+          }
+          return seen;
+        };
+        expect(await walk('desc')).toEqual(all.map((e) => e.id));
+        expect(await walk('asc')).toEqual(all.map((e) => e.id).reverse());
+        // a cursor ignores the offset
+        const after = { date: all[1]!.date.start, id: all[1]!.id };
+        const page = await storage.listEvents({}, { limit: 10, offset: 3, after });
+        expect(page.items.map((e) => e.id)).toEqual(all.slice(2).map((e) => e.id));
+      });
+
+      it('groups located events into grid cells for the map, under the same filters', async () => {
+        // 1° cells: Hajin and Deir ez-Zor fall in different cells; the two Mosul events share one.
+        const cells = await storage.clusters({}, 1);
+        const total = cells.reduce((n, c) => n + c.count, 0);
+        expect(total).toBe(5); // one of the six events has no location
+        const mosul = cells.find((c) => c.count === 2)!;
+        expect(mosul).toMatchObject({ eventId: null, uncertaintyKm: null, fatalities: 0 });
+        expect(mosul.lat).toBeCloseTo(36.335, 3);
+        const hajin = cells.find((c) => c.eventId === idOf(H, 'e1'))!;
+        expect(hajin).toMatchObject({ count: 1, fatalities: 12, uncertaintyKm: 5, geoPrecision: 1 });
+        expect(hajin.lon).toBeCloseTo(40.831, 3);
+        // 10° cells put Hajin and Deir ez-Zor together
+        const coarse = await storage.clusters({ country: 'SY' }, 10);
+        expect(coarse).toHaveLength(1);
+        expect(coarse[0]).toMatchObject({ count: 2, fatalities: 12, eventId: null });
+        expect(await storage.clusters({ from: '2025-01-01' }, 1)).toEqual([]);
+      });
+
+      it('lists actors with event counts, as the events write them, filtered by a substring', async () => {
+        const all = await storage.actors(undefined, 100);
+        expect(all[0]).toEqual({ name: 'Police Forces of Iraq', events: 2 });
+        expect(all.map((a) => a.name)).toContain('Syrian Democratic Forces');
+        expect(await storage.actors('SYRIAN DEMO', 10)).toEqual([
+          { name: 'Syrian Democratic Forces', events: 1 },
+        ]);
+        expect(await storage.actors('100%', 10)).toEqual([]);
+        expect(await storage.actors(undefined, 1)).toHaveLength(1);
+      });
+
+      it('lists places with event counts, filtered by a substring and a country', async () => {
+        const mosul = await storage.places('mos', undefined, 10);
+        expect(mosul).toHaveLength(1);
+        expect(mosul[0]).toMatchObject({ name: 'Mosul', countryCode: 'IQ', events: 2 });
+        expect(mosul[0]!.lat).toBeCloseTo(36.335, 3);
+        expect((await storage.places(undefined, 'sy', 10)).map((p) => p.name).sort()).toEqual([
+          'Deir ez-Zor',
+          'Hajin',
+        ]);
+        expect(await storage.places('zzz', undefined, 10)).toEqual([]);
+      });
+
+      it('reads one claim by id', async () => {
+        const claim = await storage.getClaim(idOf(H, 'c1'));
+        expect(claim?.id).toBe(idOf(H, 'c1'));
+        expect(claim?.sourceId).toBe(`src_${H.source.sha256.slice(0, 16)}`);
+        expect(await storage.getClaim('nope')).toBeNull();
       });
 
       it('counts matches only up to countUpTo when asked, and says when the total is a lower bound', async () => {

@@ -36,8 +36,10 @@ export interface TokenRecord {
 }
 
 export interface AccountStore {
+  /** Throws ConflictError when a user of that name (in any case) or that id exists. */
   createUser(user: UserRecord): Promise<void>;
   getUser(id: string): Promise<UserRecord | null>;
+  /** Names compare without regard to (ASCII) case. */
   getUserByName(name: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   /** Changes the given fields; throws NotFoundError for an unknown id. */
@@ -58,5 +60,6 @@ export interface AccountStore {
   getTokenByHash(tokenHash: string): Promise<TokenRecord | null>;
   listTokens(userId: string): Promise<TokenRecord[]>;
   touchToken(id: string, at: string): Promise<void>;
+  /** Keeps the first revocation time when revoked again; throws NotFoundError for an unknown id. */
   revokeToken(id: string, at: string): Promise<void>;
 }

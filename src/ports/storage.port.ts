@@ -1,5 +1,5 @@
-// Storage as services see it. One interface; the SQLite adapter implements it now and a PostgreSQL
-// adapter will pass the same contract suite (src/adapters/storage.contract.ts).
+// Storage as services see it. One interface; the SQLite and PostgreSQL adapters pass the same contract
+// suite (src/adapters/storage.contract.ts).
 import type { Extraction, IsoDate, Source, StoredClaim, StoredEvent } from '../domain/types.js';
 
 export interface EventFilter {
@@ -14,6 +14,18 @@ export interface EventFilter {
   /** Full-text search over the sources the events come from, and the events' own sentences. */
   q?: string | undefined;
   sourceId?: string | undefined;
+  /** First-level region as stored on the event (case ignored). */
+  admin1?: string | undefined;
+  /** The grade of the incident the event belongs to. */
+  grade?: string | undefined;
+  /** true: a best fatality estimate above 0; false: none reported, or 0. */
+  hasFatalities?: boolean | undefined;
+}
+
+/** Where an event page starts: after this (date_start, id) in the page's order. */
+export interface EventCursor {
+  date: IsoDate;
+  id: string;
 }
 
 export interface PageRequest {
@@ -24,6 +36,38 @@ export interface PageRequest {
    * is false. Counting a million rows to print "1,000,000 events" costs more than the page itself.
    */
   countUpTo?: number | undefined;
+  /** Event lists: keyset pagination, the page starts after this event (then `offset` is ignored). */
+  after?: EventCursor | undefined;
+  /** Event lists: newest first (default) or oldest first, by date_start then id. */
+  order?: 'desc' | 'asc' | undefined;
+}
+
+/** One cell of the map's grid: the events in it, their centroid and what the map shows of them. */
+export interface ClusterCell {
+  lat: number;
+  lon: number;
+  count: number;
+  /** Sum of the best fatality estimates (unknown counts as 0). */
+  fatalities: number;
+  /** The coarsest ACLED geo_precision in the cell (1 exact … 3 region). */
+  geoPrecision: number | null;
+  /** For a cell of one event: its id and its location's uncertainty radius. */
+  eventId: string | null;
+  uncertaintyKm: number | null;
+}
+
+export interface ActorCount {
+  name: string;
+  events: number;
+}
+
+export interface PlaceCount {
+  name: string;
+  countryCode: string | null;
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  events: number;
 }
 
 export interface Page<T> {
@@ -104,6 +148,13 @@ export interface Storage {
   /** Every matching event in date order, for exports (streams through large sets). */
   iterateEvents(filter: EventFilter): AsyncIterable<StoredEvent>;
   getEvent(id: string): Promise<StoredEvent | null>;
+  /** Events with a location, grouped in a grid of `cellDegrees` (the map's clusters). */
+  clusters(filter: EventFilter, cellDegrees: number): Promise<ClusterCell[]>;
+  /** Actor names (as written in the events) with their event counts, most frequent first. */
+  actors(q: string | undefined, limit: number): Promise<ActorCount[]>;
+  /** Places events happened at, with counts, most frequent first. */
+  places(q: string | undefined, country: string | undefined, limit: number): Promise<PlaceCount[]>;
+  getClaim(id: string): Promise<StoredClaim | null>;
   listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<StoredClaim>>;
   timeline(filter: EventFilter): Promise<{ date: IsoDate; count: number }[]>;
   facets(): Promise<Facets>;

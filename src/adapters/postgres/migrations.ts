@@ -200,6 +200,45 @@ export const PG_MIGRATIONS: Migration[] = [
       END $$;
     `,
   },
+  {
+    version: 5,
+    // Credentials, never in a backup or a migrate (BACKUP_TABLES leaves these tables out). User names
+    // are unique without regard to case through an index on lower(name) (ASCII folding under "C", as
+    // SQLite's NOCASE: the accounts service allows ASCII names only). Sessions and tokens are stored as
+    // SHA-256 digests of the values handed out, never the values.
+    name: 'user accounts: users, sessions, API tokens',
+    sql: `
+      CREATE TABLE users (
+        id ${T} PRIMARY KEY,
+        name ${T} NOT NULL,
+        role ${T} NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash ${T} NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at ${T} NOT NULL,
+        updated_at ${T} NOT NULL
+      );
+      CREATE UNIQUE INDEX users_name ON users (lower(name));
+      CREATE TABLE sessions (
+        id_hash ${T} PRIMARY KEY,
+        user_id ${T} NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        csrf ${T} NOT NULL,
+        created_at ${T} NOT NULL,
+        expires_at ${T} NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE INDEX sessions_expires ON sessions (expires_at);
+      CREATE TABLE api_tokens (
+        id ${T} PRIMARY KEY,
+        token_hash ${T} NOT NULL UNIQUE,
+        user_id ${T} NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name ${T} NOT NULL,
+        created_at ${T} NOT NULL,
+        last_used_at ${T},
+        revoked_at ${T}
+      );
+      CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
+    `,
+  },
 ];
 
 /**

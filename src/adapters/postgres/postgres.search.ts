@@ -20,7 +20,4 @@ export function tsQuery(q: string): string | null {
   return quoted.map((w, i) => (i === quoted.length - 1 ? `${w}:*` : w)).join(' & ');
 }
 
-/** A LIKE/ILIKE pattern finding `text` anywhere, with `%`, `_` and `\` taken literally (`\` escapes). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+export { containsPattern } from '../storage-shared.js';

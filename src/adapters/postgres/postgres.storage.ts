@@ -6,12 +6,15 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import { ConflictError } from '../../domain/errors.js';
 import type { Extraction, Source, StoredClaim, StoredEvent } from '../../domain/types.js';
 import type {
+  ActorCount,
   ClaimFilter,
+  ClusterCell,
   EventFilter,
   Facets,
   NewSource,
   Page,
   PageRequest,
+  PlaceCount,
   SaveItem,
   SaveResult,
   SourceSummary,
@@ -21,6 +24,7 @@ import type {
 import { sourceIdFor } from '../storage-shared.js';
 import { migrate } from './migrations.js';
 import { connect, lockKeys, parsePgUrl, shaLockKey } from './postgres.connection.js';
+import { PostgresAccountStore } from './postgres.accounts.js';
 import { PostgresIncidentStore } from './postgres.incident-store.js';
 import { containsPattern, tsQuery } from './postgres.search.js';
 import { SOURCE_COLUMNS, toSource, type DB } from './postgres.tables.js';
@@ -46,6 +50,8 @@ export function sourceMatches(sourceId: Expression<string>, q: string): Expressi
 export class PostgresStorage implements Storage {
   /** Incidents, constraints, outlets and history live in the same schema, under their own port. */
   readonly incidents: PostgresIncidentStore;
+  /** Users, sessions and API tokens: same schema, never in a dump. */
+  readonly accounts: PostgresAccountStore;
   private readonly sourceLock: number;
   private closing: Promise<void> | null = null;
 
@@ -56,6 +62,7 @@ export class PostgresStorage implements Storage {
   ) {
     this.sourceLock = lockKeys(schema).source;
     this.incidents = new PostgresIncidentStore(db, schema, version);
+    this.accounts = new PostgresAccountStore(db);
   }
 
   /** Read once at open: the port's schemaVersion() is synchronous. */
@@ -315,6 +322,25 @@ export class PostgresStorage implements Storage {
         c.push(eb.between('lat', minLat, maxLat), eb.between('lon', minLon, maxLon));
       }
       if (f.sourceId) c.push(eb('source_id', '=', f.sourceId));
+      if (f.admin1) c.push(eb(eb.fn('lower', ['admin1']), '=', f.admin1.toLowerCase()));
+      if (f.hasFatalities !== undefined)
+        c.push(
+          f.hasFatalities
+            ? eb('fatalities_best', '>', 0)
+            : eb(eb.fn.coalesce('fatalities_best', sql.lit(0)), '=', 0),
+        );
+      if (f.grade)
+        c.push(
+          eb(
+            'events.id',
+            'in',
+            eb
+              .selectFrom('incident_members as m')
+              .innerJoin('incidents as i', 'i.id', 'm.incident_id')
+              .select('m.event_id')
+              .where('i.grade', '=', f.grade),
+          ),
+        );
       if (f.q) c.push(sourceMatches(eb.ref('events.source_id'), f.q));
       return eb.and(c);
     };
@@ -332,15 +358,22 @@ export class PostgresStorage implements Storage {
       .selectFrom((cap === undefined ? matches : matches.limit(cap + 1)).as('m'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const rows = await this.db
+    const dir = page.order === 'asc' ? 'asc' : 'desc';
+    const after = page.after;
+    let query = this.db
       .selectFrom('events')
       .where(where)
       .select('doc')
-      .orderBy('date_start', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
+      .orderBy('date_start', dir)
+      .orderBy('id', dir)
+      .limit(page.limit);
+    // keyset: the page starts after the cursor's (date_start, id), in the page's order
+    if (after)
+      query = query.where((eb) =>
+        eb(eb.refTuple('date_start', 'id'), dir === 'asc' ? '>' : '<', eb.tuple(after.date, after.id)),
+      );
+    else query = query.offset(page.offset);
+    const rows = await query.execute();
     const exact = cap === undefined || n <= cap;
     return {
       items: rows.map((r) => JSON.parse(r.doc) as StoredEvent),
@@ -381,6 +414,86 @@ export class PostgresStorage implements Storage {
   async getEvent(id: string): Promise<StoredEvent | null> {
     const row = await this.db.selectFrom('events').select('doc').where('id', '=', id).executeTakeFirst();
     return row ? (JSON.parse(row.doc) as StoredEvent) : null;
+  }
+
+  async clusters(filter: EventFilter, cellDegrees: number): Promise<ClusterCell[]> {
+    const gx = sql<number>`floor((lon + 180) / ${cellDegrees})`;
+    const gy = sql<number>`floor((lat + 90) / ${cellDegrees})`;
+    const rows = await this.db
+      .selectFrom('events')
+      .where(this.eventWhere(filter))
+      .where('lat', 'is not', null)
+      .where('lon', 'is not', null)
+      .select((eb) => [
+        eb.fn.countAll<string>().as('count'),
+        eb.fn.avg<number>('lat').as('lat'),
+        eb.fn.avg<number>('lon').as('lon'),
+        sql<string>`coalesce(sum(fatalities_best), 0)`.as('fatalities'),
+        eb.fn.max('geo_precision').as('geoPrecision'),
+        eb.fn.min('id').as('id'),
+        sql<
+          number | null
+        >`case when count(*) = 1 then max((doc::jsonb #>> '{location,uncertaintyKm}')::float8) end`.as('km'),
+      ])
+      .groupBy([gx, gy])
+      .execute();
+    return rows.map((r) => {
+      const count = Number(r.count);
+      return {
+        lat: Number(r.lat),
+        lon: Number(r.lon),
+        count,
+        fatalities: Number(r.fatalities),
+        geoPrecision: r.geoPrecision ?? null,
+        eventId: count === 1 ? r.id : null,
+        uncertaintyKm: count === 1 && r.km !== null ? Number(r.km) : null,
+      };
+    });
+  }
+
+  async actors(q: string | undefined, limit: number): Promise<ActorCount[]> {
+    // One row per event and distinct actor name (case ignored), labelled as the events write it.
+    const rows = await sql<{ name: string; events: string }>`
+      SELECT min(a.name) AS name, count(DISTINCT e.id) AS events
+        FROM events e, jsonb_to_recordset(e.doc::jsonb -> 'actors') AS a(name text)
+       WHERE ${q ? sql`lower(a.name) LIKE ${containsPattern(q.toLowerCase())}` : sql`true`}
+       GROUP BY lower(a.name) ORDER BY events DESC, lower(a.name) LIMIT ${limit}`.execute(this.db);
+    return rows.rows.map((r) => ({ name: r.name, events: Number(r.events) }));
+  }
+
+  async places(q: string | undefined, country: string | undefined, limit: number): Promise<PlaceCount[]> {
+    let query = this.db
+      .selectFrom('events')
+      .where('location_name', 'is not', null)
+      .where('lat', 'is not', null)
+      .select((eb) => [
+        'location_name as name',
+        'country_code as countryCode',
+        'admin1',
+        eb.fn.avg<number>('lat').as('lat'),
+        eb.fn.avg<number>('lon').as('lon'),
+        eb.fn.countAll<string>().as('events'),
+      ])
+      .groupBy(['location_name', 'country_code', 'admin1'])
+      .orderBy('events', 'desc')
+      .orderBy('location_name')
+      .limit(limit);
+    if (q) query = query.where('location_name', 'ilike', containsPattern(q));
+    if (country) query = query.where('country_code', '=', country.toUpperCase());
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      name: r.name!,
+      countryCode: r.countryCode,
+      admin1: r.admin1,
+      lat: Number(r.lat),
+      lon: Number(r.lon),
+      events: Number(r.events),
+    }));
+  }
+
+  async getClaim(id: string): Promise<StoredClaim | null> {
+    const row = await this.db.selectFrom('claims').select('doc').where('id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(row.doc) as StoredClaim) : null;
   }
 
   async listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<StoredClaim>> {

@@ -113,6 +113,35 @@ export interface HistorySubjectsTable {
   seq: number;
 }
 
+/** Accounts (migration 5): credentials, never in a backup (not in BACKUP_TABLES). */
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -131,11 +160,17 @@ export interface DB {
   outlets: OutletsTable;
   history: HistoryTable;
   history_subjects: HistorySubjectsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
+/** The accounts tables: credentials do not travel in backups, so a BackupTable cannot name one. */
+export type AccountTable = 'users' | 'sessions' | 'api_tokens';
+
 export interface BackupTable {
-  table: keyof DB;
+  table: Exclude<keyof DB, AccountTable>;
   /** Columns in SQLite's declaration order: a dump's rows have the same keys in the same order. */
   columns: string[];
   /** The columns that order the rows (as in SQLite, byte order: the columns are COLLATE "C"). */

@@ -237,3 +237,41 @@ SQLITE_MIGRATIONS.push({
       SELECT n, lat, lat, lon, lon FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL;
   `,
 });
+
+SQLITE_MIGRATIONS.push({
+  version: 5,
+  name: 'user accounts: users, sessions, API tokens',
+  // Credentials, never in a backup or a migrate (BACKUP_TABLES leaves these tables out). User names are
+  // unique without regard to case (NOCASE folds ASCII: the accounts service allows ASCII names only).
+  // Sessions and tokens are stored as SHA-256 digests of the values handed out, never the values.
+  sql: `
+    CREATE TABLE users (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+      role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+      password_hash TEXT NOT NULL,
+      disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+      id_hash TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      csrf TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    CREATE INDEX sessions_expires ON sessions (expires_at);
+    CREATE TABLE api_tokens (
+      id TEXT PRIMARY KEY,
+      token_hash TEXT NOT NULL UNIQUE,
+      user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      last_used_at TEXT,
+      revoked_at TEXT
+    );
+    CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
+  `,
+});

@@ -5,20 +5,24 @@ import { dirname } from 'node:path';
 import { ConfigError } from '../../domain/errors.js';
 import type { Extraction, Source, StoredClaim, StoredEvent } from '../../domain/types.js';
 import type {
+  ActorCount,
   ClaimFilter,
+  ClusterCell,
   EventFilter,
   Facets,
   NewSource,
   Page,
   PageRequest,
+  PlaceCount,
   SaveItem,
   SaveResult,
   SourceSummary,
   Stats,
   Storage,
 } from '../../ports/storage.port.js';
-import { ftsQuery, sourceIdFor, toSource, type SourceRow } from '../storage-shared.js';
+import { containsPattern, ftsQuery, sourceIdFor, toSource, type SourceRow } from '../storage-shared.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { SqliteAccountStore } from './sqlite.accounts.js';
 import { SqliteIncidentStore } from './sqlite.incident-store.js';
 
 type Param = string | number | null;
@@ -39,6 +43,8 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   /** Incidents, constraints, outlets and history live in the same file, under their own port. */
   readonly incidents: SqliteIncidentStore;
+  /** Users, sessions and API tokens: same file, never in a dump. */
+  readonly accounts: SqliteAccountStore;
   /** Prepared statements by SQL text (filters combine into a bounded set of shapes). */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -69,6 +75,7 @@ export class SqliteStorage implements Storage {
     );
     this.migrate();
     this.incidents = new SqliteIncidentStore(this.db, () => this.schemaVersion());
+    this.accounts = new SqliteAccountStore(this.db);
   }
 
   /** Apply pending migrations, each in its own transaction. */
@@ -346,7 +353,7 @@ export class SqliteStorage implements Storage {
     }
     if (f.actor) {
       // Substring match over the small dictionary of distinct actor names, then the events that name them.
-      const pattern = `%${f.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(f.actor.toLowerCase());
       const names = "SELECT n.id FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\'";
       if (
         plan !== 'set' &&
@@ -385,6 +392,19 @@ export class SqliteStorage implements Storage {
       where.push('e.source_id = ?');
       params.push(f.sourceId);
     }
+    if (f.admin1) {
+      where.push('docket_lower(e.admin1) = ?');
+      params.push(f.admin1.toLowerCase());
+    }
+    if (f.hasFatalities !== undefined)
+      where.push(f.hasFatalities ? 'e.fatalities_best > 0' : 'COALESCE(e.fatalities_best, 0) = 0');
+    if (f.grade) {
+      // the grade of the incident each event belongs to (incidents_grade, then the members' index)
+      where.push(
+        'e.id IN (SELECT m.event_id FROM incident_members m JOIN incidents i ON i.id = m.incident_id WHERE i.grade = ?)',
+      );
+      params.push(f.grade);
+    }
     if (f.q) {
       const matching = 'SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?';
       const q = ftsQuery(f.q);
@@ -414,9 +434,17 @@ export class SqliteStorage implements Storage {
             cap + 1,
           )
     ) as { n: number };
+    const dir = page.order === 'asc' ? 'ASC' : 'DESC';
+    let pageSql = sql;
+    const pageParams = [...params];
+    if (page.after) {
+      // keyset: the page starts after the cursor's (date_start, id), in the page's order
+      pageSql = `${sql ? `${sql} AND` : 'WHERE'} (e.date_start, e.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)`;
+      pageParams.push(page.after.date, page.after.id);
+    }
     const rows = this.stmt(
-      `SELECT e.doc FROM events e ${sql} ORDER BY e.date_start DESC, e.id DESC LIMIT ? OFFSET ?`,
-    ).all(...params, page.limit, page.offset) as { doc: string }[];
+      `SELECT e.doc FROM events e ${pageSql} ORDER BY e.date_start ${dir}, e.id ${dir} LIMIT ? OFFSET ?`,
+    ).all(...pageParams, page.limit, page.after ? 0 : page.offset) as { doc: string }[];
     const exact = cap === undefined || total.n <= cap;
     return Promise.resolve({
       items: rows.map((r) => JSON.parse(r.doc) as StoredEvent),
@@ -456,12 +484,99 @@ export class SqliteStorage implements Storage {
     return Promise.resolve(row ? (JSON.parse(row.doc) as StoredEvent) : null);
   }
 
+  clusters(filter: EventFilter, cellDegrees: number): Promise<ClusterCell[]> {
+    const { sql, params } = this.eventWhere(filter);
+    const located = `${sql ? `${sql} AND` : 'WHERE'} e.lat IS NOT NULL AND e.lon IS NOT NULL`;
+    // Shifted to be positive, so that CAST truncates like floor.
+    const rows = this.stmt(
+      `SELECT CAST((e.lon + 180) / ? AS INTEGER) AS gx, CAST((e.lat + 90) / ? AS INTEGER) AS gy,
+              COUNT(*) AS count, AVG(e.lat) AS lat, AVG(e.lon) AS lon,
+              TOTAL(e.fatalities_best) AS fatalities, MAX(e.geo_precision) AS geoPrecision, MIN(e.id) AS id
+         FROM events e ${located} GROUP BY gx, gy`,
+    ).all(cellDegrees, cellDegrees, ...params) as {
+      count: number;
+      lat: number;
+      lon: number;
+      fatalities: number;
+      geoPrecision: number | null;
+      id: string;
+    }[];
+    const single = rows.filter((r) => r.count === 1).map((r) => r.id);
+    const radius = new Map<string, number | null>();
+    for (let i = 0; i < single.length; i += 500) {
+      const ids = single.slice(i, i + 500);
+      const found = this.db
+        .prepare(
+          `SELECT id, json_extract(doc, '$.location.uncertaintyKm') AS km FROM events WHERE id IN (${ids.map(() => '?').join(',')})`,
+        )
+        .all(...ids) as { id: string; km: number | null }[];
+      for (const r of found) radius.set(r.id, r.km);
+    }
+    return Promise.resolve(
+      rows.map((r) => ({
+        lat: r.lat,
+        lon: r.lon,
+        count: r.count,
+        fatalities: r.fatalities,
+        geoPrecision: r.geoPrecision,
+        eventId: r.count === 1 ? r.id : null,
+        uncertaintyKm: r.count === 1 ? (radius.get(r.id) ?? null) : null,
+      })),
+    );
+  }
+
+  actors(q: string | undefined, limit: number): Promise<ActorCount[]> {
+    const where = q ? "WHERE n.name LIKE ? ESCAPE '\\'" : '';
+    const params: Param[] = q ? [containsPattern(q.toLowerCase())] : [];
+    // Names are kept lower case in the dictionary: the label is the name as one event writes it.
+    const rows = this.stmt(
+      `SELECT n.id, n.name, COUNT(*) AS events FROM actor_names n JOIN event_actors ea ON ea.actor_id = n.id
+         ${where} GROUP BY n.id ORDER BY events DESC, n.name LIMIT ?`,
+    ).all(...params, limit) as { id: number; name: string; events: number }[];
+    const label = this.stmt(
+      `SELECT json_extract(a.value, '$.name') AS name FROM event_actors ea JOIN events e ON e.n = ea.event_n,
+              json_each(e.doc, '$.actors') AS a
+        WHERE ea.actor_id = ? AND docket_lower(json_extract(a.value, '$.name')) = ? LIMIT 1`,
+    );
+    return Promise.resolve(
+      rows.map((r) => ({
+        name: (label.get(r.id, r.name) as { name: string } | undefined)?.name ?? r.name,
+        events: r.events,
+      })),
+    );
+  }
+
+  places(q: string | undefined, country: string | undefined, limit: number): Promise<PlaceCount[]> {
+    const where = ['e.location_name IS NOT NULL', 'e.lat IS NOT NULL'];
+    const params: Param[] = [];
+    if (q) {
+      where.push("docket_lower(e.location_name) LIKE ? ESCAPE '\\'");
+      params.push(containsPattern(q.toLowerCase()));
+    }
+    if (country) {
+      where.push('e.country_code = ?');
+      params.push(country.toUpperCase());
+    }
+    const rows = this.stmt(
+      `SELECT e.location_name AS name, e.country_code AS countryCode, e.admin1 AS admin1,
+              AVG(e.lat) AS lat, AVG(e.lon) AS lon, COUNT(*) AS events
+         FROM events e WHERE ${where.join(' AND ')}
+        GROUP BY e.location_name, e.country_code, e.admin1 ORDER BY events DESC, name LIMIT ?`,
+    ).all(...params, limit) as PlaceCount[];
+    return Promise.resolve(rows);
+  }
+
+  getClaim(id: string): Promise<StoredClaim | null> {
+    const row = this.stmt('SELECT doc FROM claims WHERE id = ?').get(id) as { doc: string } | undefined;
+    return Promise.resolve(row ? (JSON.parse(row.doc) as StoredClaim) : null);
+  }
+
   listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<StoredClaim>> {
     const where: string[] = [];
     const params: Param[] = [];
     if (filter.claimant) {
       where.push("c.claimant LIKE ? ESCAPE '\\'");
-      params.push(`%${filter.claimant.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      params.push(containsPattern(filter.claimant));
     }
     if (filter.kind) {
       where.push('c.kind = ?');
