@@ -35,19 +35,48 @@ const countryCode = z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 al
 /** Date ranges overlap the asked range; the bounds must be in order. */
 const inOrder = { message: 'from is after to', path: ['from'] };
 
+/** The event filters every event route takes (lists, clusters, timeline, export) and the CLI's. */
+export const eventFilterShape = {
+  from: isoDate.optional().describe('events whose date range ends on or after this day'),
+  to: isoDate.optional().describe('events whose date range starts on or before this day'),
+  country: countryCode.optional(),
+  admin1: z.string().min(1).max(200).optional().describe('first-level region, as stored (case ignored)'),
+  type: z.enum(Object.keys(EVENT_TYPES) as [string, ...string[]]).optional(),
+  subType: z.string().min(1).optional(),
+  actor: z.string().min(1).max(200).optional().describe('a substring of an actor name (case ignored)'),
+  bbox: bbox.optional().describe('minLon,minLat,maxLon,maxLat'),
+  q: z.string().min(1).max(500).optional().describe('full text over the reports'),
+  source: z.string().min(1).optional().describe('one source id'),
+  grade: z.enum(GRADES).optional().describe("the grade of the event's incident"),
+  hasFatalities: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: a best fatality estimate above 0; false: none reported or 0'),
+};
+
 export const eventFilterSchema = z
-  .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    country: countryCode.optional(),
-    type: z.enum(Object.keys(EVENT_TYPES) as [string, ...string[]]).optional(),
-    subType: z.string().min(1).optional(),
-    actor: z.string().min(1).max(200).optional(),
-    bbox: bbox.optional(),
-    q: z.string().min(1).max(500).optional(),
-    source: z.string().min(1).optional(),
-  })
+  .object(eventFilterShape)
   .refine((f) => !f.from || !f.to || f.from <= f.to, inOrder);
+
+type ParsedEventFilter = z.output<typeof eventFilterSchema>;
+
+export function toEventFilter(f: ParsedEventFilter): EventFilter {
+  return {
+    from: f.from,
+    to: f.to,
+    country: f.country?.toUpperCase(),
+    admin1: f.admin1,
+    eventType: f.type,
+    subEventType: f.subType,
+    actor: f.actor,
+    bbox: f.bbox,
+    q: f.q,
+    sourceId: f.source,
+    grade: f.grade,
+    hasFatalities: f.hasFatalities,
+  };
+}
 
 export const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -62,7 +91,7 @@ export const claimFilterSchema = z.object({
   q: z.string().min(1).max(500).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+export function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.join('.') || what, message: i.message }));
@@ -72,22 +101,11 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   );
 }
 
-const clean = (q: Record<string, unknown>): Record<string, unknown> =>
+export const clean = (q: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ''));
 
 export function parseEventFilter(q: Record<string, unknown>): EventFilter {
-  const f = parse(eventFilterSchema, clean(q), 'query');
-  return {
-    from: f.from,
-    to: f.to,
-    country: f.country?.toUpperCase(),
-    eventType: f.type,
-    subEventType: f.subType,
-    actor: f.actor,
-    bbox: f.bbox,
-    q: f.q,
-    sourceId: f.source,
-  };
+  return toEventFilter(parse(eventFilterSchema, clean(q), 'query'));
 }
 
 export function parsePage(q: Record<string, unknown>): PageRequest {

@@ -2,6 +2,7 @@
 import { ACLED_COLUMNS, acledRow } from '../export/acled-csv.js';
 import { eventFeature } from '../export/geojson.js';
 import { countries } from '../gazetteer/countries.js';
+import type { StoredEvent } from '../domain/types.js';
 import type { EventFilter, Storage } from '../ports/storage.port.js';
 
 export const EXPORT_FORMATS = ['acled-csv', 'geojson', 'jsonl'] as const;
@@ -16,8 +17,13 @@ export const EXPORT_MEDIA: Record<ExportFormat, { type: string; ext: string }> =
 export class ExportService {
   constructor(private readonly deps: { storage: Pick<Storage, 'iterateEvents'> }) {}
 
-  async *export(format: ExportFormat, filter: EventFilter): AsyncGenerator<string> {
-    const events = this.deps.storage.iterateEvents(filter);
+  /** Every event the filter matches, in date order. */
+  export(format: ExportFormat, filter: EventFilter): AsyncGenerator<string> {
+    return this.render(format, this.deps.storage.iterateEvents(filter));
+  }
+
+  /** Given events (a page, or a whole set) in a format. */
+  async *render(format: ExportFormat, events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>): AsyncGenerator<string> {
     if (format === 'acled-csv') {
       const table = countries();
       const seq = new Map<string, number>();
