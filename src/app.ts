@@ -7,10 +7,12 @@ import { isPostgresUrl, NO_QUEUE_MESSAGE, type Config } from './config.js';
 import { openGazetteer } from './gazetteer/sqlite.gazetteer.js';
 import { ConfigError } from './domain/errors.js';
 import type { Logger } from './logger.js';
+import type { AccountStore } from './ports/accounts.port.js';
 import type { Gazetteer } from './ports/gazetteer.port.js';
 import type { JobQueue } from './ports/queue.port.js';
 import type { Storage } from './ports/storage.port.js';
 import type { IncidentStore } from './ports/incident.port.js';
+import { AccountsService } from './services/accounts.service.js';
 import { BackupService } from './services/backup.service.js';
 import { ClusterService } from './services/cluster.service.js';
 import { ExportService } from './services/export.service.js';
@@ -29,6 +31,7 @@ export interface App {
   clusters: ClusterService;
   review: ReviewService;
   backups: BackupService;
+  accounts: AccountsService;
   close(): Promise<void>;
 }
 
@@ -37,8 +40,8 @@ export async function openGazetteerFor(config: Config, log: Logger): Promise<Gaz
   return openGazetteer(config.cacheDir, (msg) => glog.info(msg));
 }
 
-/** Storage with the incident store that lives in the same database. */
-export type RecordStore = Storage & { readonly incidents: IncidentStore };
+/** Storage with the incident and account stores that live in the same database. */
+export type RecordStore = Storage & { readonly incidents: IncidentStore; readonly accounts: AccountStore };
 
 /** The record store the configuration names: an SQLite file, or a PostgreSQL server for a URL. */
 export async function openStorage(config: Config): Promise<RecordStore> {
@@ -86,6 +89,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     clusters,
     review: new ReviewService({ incidents, clusters }),
     backups: new BackupService({ incidents }),
+    accounts: new AccountsService({ accounts: storage.accounts, sessionHours: config.sessionHours }),
     async close() {
       await storage.close();
       gazetteer.close();

@@ -25,6 +25,8 @@ const schema = z.object({
   DOCKET_JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   DOCKET_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(86_399).default(600),
   DOCKET_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  DOCKET_SESSION_HOURS: z.coerce.number().positive().max(8760).default(12),
+  DOCKET_PUBLIC_READS: bool.default(true),
 });
 
 export interface Config {
@@ -51,6 +53,10 @@ export interface Config {
   jobTimeoutSeconds: number;
   /** Ingest jobs one `docket worker` takes at a time. */
   workerConcurrency: number;
+  /** How long a browser session lasts after login. */
+  sessionHours: number;
+  /** Anonymous requests may read the record (false: reads need a session or an API token too). */
+  publicReads: boolean;
 }
 
 /** What commands that need the job queue say when none is configured. */
@@ -115,6 +121,16 @@ export const CONFIG_KEYS: { key: string; default: string; meaning: string }[] = 
     default: '4',
     meaning: 'ingest jobs one `docket worker` takes at a time; --concurrency overrides',
   },
+  {
+    key: 'DOCKET_SESSION_HOURS',
+    default: '12',
+    meaning: 'how long a browser session lasts after logging in, in hours (up to 8760)',
+  },
+  {
+    key: 'DOCKET_PUBLIC_READS',
+    default: 'true',
+    meaning: 'anonymous visitors may read the record; false: reading needs a login or an API token too',
+  },
 ];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -141,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobRetryDelaySeconds: c.DOCKET_JOB_RETRY_DELAY_SECONDS,
     jobTimeoutSeconds: c.DOCKET_JOB_TIMEOUT_SECONDS,
     workerConcurrency: c.DOCKET_WORKER_CONCURRENCY,
+    sessionHours: c.DOCKET_SESSION_HOURS,
+    publicReads: c.DOCKET_PUBLIC_READS,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

@@ -14,6 +14,7 @@ import { registerIncidentCommands } from './incident.commands.js';
 import { inProcessWatchSink, queueWatchSink, registerWatchCommand } from './watch.command.js';
 import { eachJsonLine } from './jsonl-input.js';
 import { ingestToQueue, registerQueueCommands } from './queue.commands.js';
+import { registerUserCommands } from './user.commands.js';
 import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
 import { DocketError, InputError, ValidationError } from '../domain/errors.js';
 import type { StoredEvent } from '../domain/types.js';
@@ -384,7 +385,11 @@ export function buildCli(): Command {
             skipped: report.skipped.length,
           });
       }
-      const server = await buildServer(app);
+      const server = await buildServer({ ...app, publicReads: config.publicReads });
+      if ((await app.accounts.listUsers()).length === 0)
+        log.info('no users yet: reads work, review needs one (docket user add NAME --role editor)', {
+          publicReads: config.publicReads,
+        });
       const address = await server.listen({ port: config.port, host: config.host });
       process.stdout.write(`Docket listening on ${address}\n`);
       const stop = async (): Promise<void> => {
@@ -448,6 +453,8 @@ export function buildCli(): Command {
   });
 
   registerQueueCommands(program, (cmd) => configFrom(cmd));
+
+  registerUserCommands(program, (cmd) => configFrom(cmd));
 
   // With a job queue configured, new articles are enqueued for the workers; without, ingested here.
   registerWatchCommand(program, async (cmd) => {

@@ -23,7 +23,10 @@ export class ExportService {
   }
 
   /** Given events (a page, or a whole set) in a format. */
-  async *render(format: ExportFormat, events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>): AsyncGenerator<string> {
+  async *render(
+    format: ExportFormat,
+    events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>,
+  ): AsyncGenerator<string> {
     if (format === 'acled-csv') {
       const table = countries();
       const seq = new Map<string, number>();
