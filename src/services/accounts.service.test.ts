@@ -108,6 +108,16 @@ describe('users', () => {
     expect(await service.listUsers()).toEqual([u]);
   });
 
+  it('keeps at least one enabled admin: the last one cannot be demoted or disabled', async () => {
+    await service.addUser('root', PASSWORD, 'admin');
+    await expect(service.setRole('root', 'editor')).rejects.toBeInstanceOf(ConflictError);
+    await expect(service.setDisabled('root', true)).rejects.toBeInstanceOf(ConflictError);
+    expect(await service.getUser('root')).toMatchObject({ role: 'admin', disabled: false });
+    await service.addUser('second', PASSWORD, 'admin');
+    expect(await service.setRole('root', 'editor')).toMatchObject({ role: 'editor' });
+    await expect(service.setDisabled('second', true)).rejects.toBeInstanceOf(ConflictError);
+  });
+
   it('refuses a second user of the same name (any case) with ConflictError', async () => {
     await service.addUser('alice', PASSWORD, 'viewer');
     await expect(service.addUser('Alice', PASSWORD, 'admin')).rejects.toBeInstanceOf(ConflictError);
@@ -137,6 +147,7 @@ describe('users', () => {
   });
 
   it('changes role and disabled state, and says when the user is unknown', async () => {
+    await service.addUser('root', PASSWORD, 'admin'); // so that alice is never the last admin
     await service.addUser('alice', PASSWORD, 'viewer');
     clock = new Date('2024-05-02T00:00:00.000Z');
     expect((await service.setRole('alice', 'admin')).role).toBe('admin');

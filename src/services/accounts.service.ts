@@ -3,7 +3,7 @@
 // as SHA-256 digests of the random values handed out. The edges (HTTP, CLI) call this service only.
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { isRole, ROLES, type Principal, type User } from '../domain/accounts.js';
-import { AuthenticationError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { AuthenticationError, ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { AccountStore, UserRecord } from '../ports/accounts.port.js';
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 needs 32 MiB per hash (memory-hard). Stored with each hash. */
@@ -186,9 +186,18 @@ export class AccountsService {
     return toUser(u);
   }
 
+  /** Refuses to take away the last enabled admin: nobody could manage users after it. */
+  private async keepAnAdmin(u: UserRecord): Promise<void> {
+    if (u.role !== 'admin' || u.disabled) return;
+    const admins = (await this.store.listUsers()).filter((x) => x.role === 'admin' && !x.disabled);
+    if (admins.length <= 1)
+      throw new ConflictError(`${u.name} is the last enabled admin: make another admin first`);
+  }
+
   async setRole(name: string, role: string): Promise<User> {
     checkRole(role);
     const u = await this.record(name);
+    if (role !== 'admin') await this.keepAnAdmin(u);
     await this.store.updateUser(u.id, { role, updatedAt: this.now().toISOString() });
     return toUser({ ...u, role });
   }
@@ -196,6 +205,7 @@ export class AccountsService {
   /** Disabling ends the user's sessions; a disabled user's tokens are refused while it lasts. */
   async setDisabled(name: string, disabled: boolean): Promise<User> {
     const u = await this.record(name);
+    if (disabled) await this.keepAnAdmin(u);
     await this.store.updateUser(u.id, { disabled, updatedAt: this.now().toISOString() });
     if (disabled) await this.store.deleteSessionsOf(u.id);
     return toUser({ ...u, disabled });
