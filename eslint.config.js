@@ -116,6 +116,25 @@ export default tseslint.config(
       ],
     },
   },
+  // The web UI (web/src) reaches the server over HTTP only: from src/ it may import the domain (types and
+  // pure helpers), nothing that does I/O.
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!domain/)',
+              message: 'the web UI may import only src/domain from src/',
+            },
+            { group: ['node:*', 'better-sqlite3', 'fastify', 'pg', 'pg-boss', 'kysely', 'commander'] },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,

@@ -26,7 +26,7 @@ import { reviewRoutes } from './routes/review.js';
 
 export { LIST_COUNT_CAP } from './routes/records.js';
 
-export const WEB_ROOT = fileURLToPath(new URL('../../src/web/public/', import.meta.url));
+export const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 
 const PKG_VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }

@@ -1,0 +1,63 @@
+// Add a note to an incident (POST /api/incidents/:id/note): it goes into the history like any action.
+import { useState, type FormEvent } from 'react';
+
+interface Props {
+  incidentId: string;
+  /** Resolves null when the note was saved, else the error to show. */
+  onSave: (text: string) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+export function NoteForm({ incidentId, onSave, onCancel }: Props) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError('Write the note first.');
+      return;
+    }
+    setBusy(true);
+    const failure = await onSave(text.trim());
+    if (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="note-title"
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      >
+        <form onSubmit={(e) => void submit(e)}>
+          <h2 id="note-title">Add a note</h2>
+          <p className="muted">Incident {incidentId}</p>
+          <label>
+            Note
+            <textarea autoFocus rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+          </label>
+          {error && (
+            <p className="error-note" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="buttons">
+            <button type="submit" className="primary" disabled={busy}>
+              Save note
+            </button>
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
