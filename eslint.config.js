@@ -33,7 +33,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../!(domain)/**', '../*.js', 'node:*', 'better-sqlite3'] },
+        {
+          patterns: [
+            // ports see the domain only (a glob with !(…) matched nothing: it is a regex here)
+            { regex: '^\\.\\./(?!domain/)', message: 'ports may import only the domain' },
+            { group: ['node:*', 'better-sqlite3', 'fastify', 'pg', 'pg-boss', 'kysely'] },
+          ],
+        },
       ],
     },
   },

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStorage } from '../src/adapters/sqlite/sqlite.storage.js';
-import type { InputItem } from '../src/ingest/incoming.js';
+import type { InputItem } from '../src/domain/incoming.js';
 import type { Gazetteer } from '../src/ports/gazetteer.port.js';
 import { ClusterService } from '../src/services/cluster.service.js';
 import { IngestService } from '../src/services/ingest.service.js';

@@ -2,7 +2,7 @@
 // skipped with its reason; documents go to the queue in batches.
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../domain/errors.js';
-import type { InputItem } from '../ingest/incoming.js';
+import type { InputItem } from '../domain/incoming.js';
 import type { EnqueueResult, IngestJob } from '../ports/queue.port.js';
 import { loadConfig } from '../config.js';
 import { enqueueInputs, NO_QUEUE_MESSAGE, requireQueue } from './queue.commands.js';

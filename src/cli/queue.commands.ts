@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { createApp, openJobQueue } from '../app.js';
 import { NO_QUEUE_MESSAGE, type Config } from '../config.js';
 import { ConfigError, ValidationError } from '../domain/errors.js';
-import type { InputItem, SkippedInput } from '../ingest/incoming.js';
+import type { InputItem, SkippedInput } from '../domain/incoming.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import { createLogger } from '../logger.js';
 import type { IngestJob, JobQueue, JobReport } from '../ports/queue.port.js';

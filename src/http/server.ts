@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app.js';
 import {
@@ -34,10 +35,10 @@ const PKG_VERSION = (
 
 const CSP = [
   "default-src 'self'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data:",
   "style-src 'self'",
   "script-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "frame-ancestors 'none'",
@@ -155,7 +156,19 @@ export async function buildServer(app: ServerDeps): Promise<FastifyInstance> {
   const document = openApiDocument(api.routes, { version: PKG_VERSION });
   server.get('/api/openapi.json', () => Promise.resolve(document));
 
-  await server.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', index: ['index.html'] });
+  await server.register(fastifyStatic, {
+    root: WEB_ROOT,
+    prefix: '/',
+    index: ['index.html'],
+    cacheControl: false,
+    // Vite names built assets by content hash: they never change; the page itself is always revalidated
+    setHeaders: (res, path) => {
+      res.setHeader(
+        'Cache-Control',
+        path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
   return server;
 }
 

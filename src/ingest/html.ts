@@ -4,7 +4,7 @@ import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 
 import { InputError } from '../domain/errors.js';
 import { normaliseDate } from './dates.js';
-import type { IncomingDocument } from './incoming.js';
+import type { IncomingDocument } from '../domain/incoming.js';
 
 type DomDocument = ReturnType<typeof parseDocument>;
 type DomNode = DomDocument['children'][number];

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 import { isoDateFrom } from './dates.js';
-import type { InputItem } from './incoming.js';
+import type { InputItem } from '../domain/incoming.js';
 
 function stringField(name: string) {
   return z.string({

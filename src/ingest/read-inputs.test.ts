@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ConfigError } from '../domain/errors.js';
-import type { InputItem } from './incoming.js';
+import type { InputItem } from '../domain/incoming.js';
 import { inputFormatOf, looksLikeHtml, readInputs } from './read-inputs.js';
 
 const MB = 1024 * 1024;

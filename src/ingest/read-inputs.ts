@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ConfigError, InputError } from '../domain/errors.js';
 import { decodeText, tooLargeReason } from './decode.js';
 import { parseHtmlDocument } from './html.js';
-import type { InputItem, SkippedInput } from './incoming.js';
+import type { InputItem, SkippedInput } from '../domain/incoming.js';
 import { parseJsonLines } from './jsonl.js';
 import { parsePlainText } from './text.js';
 

@@ -1,7 +1,7 @@
 // Plain-text reports (.txt, .md): the text is kept whole; a title and a publication date are read from the top.
 
 import { findDate, normaliseDate } from './dates.js';
-import type { IncomingDocument } from './incoming.js';
+import type { IncomingDocument } from '../domain/incoming.js';
 
 /** How many non-empty lines from the top are searched for a publication date. */
 const DATE_SEARCH_LINES = 8;

@@ -4,7 +4,7 @@
 // Delivery is at least once: a job whose worker dies is retried after its timeout, so a handler may
 // see the same job twice. Exactly-once results come from idempotent handlers (sources are stored once
 // by SHA-256; clustering recomputes a scope), never from the queue alone.
-import type { IncomingDocument } from '../ingest/incoming.js';
+import type { IncomingDocument } from '../domain/incoming.js';
 
 /** One article to ingest: the document as received, with the date to use when it carries none. */
 export interface IngestJob {

@@ -1,7 +1,7 @@
 // Ingest: archive each incoming document once (by SHA-256), run the pipeline, store the result in
 // one transaction. A bad item is reported and skipped; the batch goes on.
 import type { Extraction, IsoDate } from '../domain/types.js';
-import type { InputItem, SkippedInput, IncomingDocument } from '../ingest/incoming.js';
+import type { InputItem, SkippedInput, IncomingDocument } from '../domain/incoming.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import type { SaveItem, Storage } from '../ports/storage.port.js';
 

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testGazetteer, tempDir } from '../../test/helpers.js';
 import { SqliteStorage } from '../adapters/sqlite/sqlite.storage.js';
 import type { Incident } from '../domain/incident.js';
-import type { InputItem } from '../ingest/incoming.js';
+import type { InputItem } from '../domain/incoming.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import { BackupService } from './backup.service.js';
 import { ClusterService } from './cluster.service.js';

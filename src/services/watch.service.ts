@@ -10,7 +10,7 @@ import { z } from 'zod';
 
 import { DocketError, InputError, ValidationError, type ValidationIssue } from '../domain/errors.js';
 import { parseHtmlDocument } from '../ingest/html.js';
-import type { IncomingDocument } from '../ingest/incoming.js';
+import type { IncomingDocument } from '../domain/incoming.js';
 import { parsePlainText } from '../ingest/text.js';
 import { sha256 } from '../integrity.js';
 import type { Logger } from '../logger.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InputError } from '../domain/errors.js';
 import type { Source, StoredEvent } from '../domain/types.js';
-import type { IncomingDocument } from '../ingest/incoming.js';
+import type { IncomingDocument } from '../domain/incoming.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import type { EventFilter, PageRequest, SaveItem, SaveResult } from '../ports/storage.port.js';
 import { sourceIdFor } from '../domain/ids.js';

@@ -12,7 +12,7 @@ import type { HistoryEntry, Incident } from '../../src/domain/incident.js';
 import type { StoredClaim, StoredEvent } from '../../src/domain/types.js';
 import { LoginLimiter } from '../../src/http/auth.js';
 import { buildServer } from '../../src/http/server.js';
-import type { InputItem } from '../../src/ingest/incoming.js';
+import type { InputItem } from '../../src/domain/incoming.js';
 import { createLogger } from '../../src/logger.js';
 import { AccountsService } from '../../src/services/accounts.service.js';
 import { ClusterService } from '../../src/services/cluster.service.js';

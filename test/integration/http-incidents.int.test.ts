@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../../src/adapters/sqlite/sqlite.storage.js';
 import type { HistoryEntry, Incident } from '../../src/domain/incident.js';
 import { buildServer } from '../../src/http/server.js';
-import type { InputItem } from '../../src/ingest/incoming.js';
+import type { InputItem } from '../../src/domain/incoming.js';
 import { createLogger } from '../../src/logger.js';
 import type { Page } from '../../src/ports/storage.port.js';
 import { ClusterService } from '../../src/services/cluster.service.js';

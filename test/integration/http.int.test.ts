@@ -11,7 +11,7 @@ import { EVENT_TYPES } from '../../src/domain/types.js';
 import { ACLED_COLUMNS } from '../../src/export/acled-csv.js';
 import { buildServer } from '../../src/http/server.js';
 import { parseHtmlDocument } from '../../src/ingest/html.js';
-import type { InputItem } from '../../src/ingest/incoming.js';
+import type { InputItem } from '../../src/domain/incoming.js';
 import { parseJsonLines } from '../../src/ingest/jsonl.js';
 import { parsePlainText } from '../../src/ingest/text.js';
 import { createLogger } from '../../src/logger.js';
