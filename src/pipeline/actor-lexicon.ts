@@ -300,6 +300,23 @@ export const ACTORS: ActorDefinition[] = [
     armed: true,
     aliases: ['ATMIS', 'AMISOM', 'African Union (?:troops|forces|peacekeepers)'],
   },
+  {
+    // ACLED names each mission; one actor for all of them keeps "UN peacekeepers" from going unnamed
+    name: 'United Nations peacekeepers',
+    short: 'UN',
+    countryCode: null,
+    inter: 8,
+    armed: true,
+    aliases: [
+      'U\\.?N\\.? peacekeep(?:ers|ing (?:forces|troops|mission))',
+      'United Nations peacekeep(?:ers|ing (?:forces|troops|mission))',
+      'MINUSMA',
+      'MONUSCO',
+      'UNIFIL',
+      'UNMISS',
+      'MINUSCA',
+    ],
+  },
 ];
 
 ACTORS.push({
@@ -412,7 +429,7 @@ export const GENERIC_ACTORS: {
 }[] = [
   {
     pattern:
-      /\b(?:gunmen|unidentified (?:armed )?(?:men|attackers|assailants|gunmen)|armed men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|guerrillas|guerrilla fighters)\b/gi,
+      /\b(?:gunmen|(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n)|armed men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|guerrillas|guerrilla fighters)\b/gi,
     name: (c) => `Unidentified Armed Group (${c})`,
     inter: 2,
     armed: true,

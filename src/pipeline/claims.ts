@@ -236,7 +236,11 @@ function claimKind(statement: string, verb: string): { kind: ClaimKind; stance: 
   if (
     /\b(?:denied|denies|deny|rejected|dismissed|refuted)\b/i.test(verb + ' ' + statement.slice(0, 60)) ||
     /\b(?:denied|denies)\b/i.test(statement) ||
-    /\b(?:no|not|never|did not|didn't|was not|were not)\s+(?:\w+\s+){0,3}?(?:carried out|conducted|launched|struck|involved|responsible|attacked|fired|targeted|took part)\b/i.test(
+    /\b(?:no|not|never|did not|didn't|was not|were not)\s+(?:\w+\s+){0,3}?(?:carried out|conducted|launched|struck|involved|responsible|attacked|fired|targeted|took part|clashed|fought|shelled|bombed)\b/i.test(
+      statement,
+    ) ||
+    // "no attack took place": an event said not to have happened
+    /\bno\s+(?:such\s+)?(?:attacks?|strikes?|air ?strikes?|raids?|shelling|clash(?:es)?|fighting|bombings?|explosions?|incidents?|operations?)\s+(?:(?:has|had|have)\s+)?(?:took place|taken place|happened|occurred)\b/i.test(
       statement,
     )
   )
@@ -247,7 +251,11 @@ function claimKind(statement: string, verb: string): { kind: ClaimKind; stance: 
     )
   )
     return { kind: 'responsibility', stance: 'assert' };
-  if (/\b(?:killed|killing|dead|died|wounded|injured|casualties|death toll|toll)\b/i.test(statement))
+  if (
+    /\b(?:killed|killing|dead|died|to death|wounded|wounding|injured|injuring|casualties|death toll|toll)\b/i.test(
+      statement,
+    )
+  )
     return { kind: 'casualties', stance: 'assert' };
   if (
     /\b(?:carried out|conducted|launched|struck|hit|targeted|destroyed|used|attacked|shot down|fired|captured|eliminat\w+|operations?)\b/i.test(
@@ -256,7 +264,9 @@ function claimKind(statement: string, verb: string): { kind: ClaimKind; stance: 
   )
     return { kind: 'activity', stance: 'assert' };
   if (
-    /\b(?:first time|believe|think|likely|indicat\w+|appear\w*|seems?|assess\w*|probably)\b/i.test(statement)
+    /\b(?:first time|believed?|believes|thinks?|likely|indicat\w+|appear\w*|seems?|assess\w*|probably|estimates?|estimated|hallmarks)\b/i.test(
+      statement,
+    )
   )
     return { kind: 'assessment', stance: 'assert' };
   return { kind: 'other', stance: 'assert' };
@@ -483,11 +493,13 @@ export function isPlausibleClaimant(name: string): boolean {
   if (!name || name.length < 2 || name.split(/\s+/).length > 9) return false;
   if (/^(?:no one|nobody|none|no group|no-one|and|but|or|which|that|it|this)$/i.test(name)) return false;
   if (/\b(?:was|were|is|are|has|have|had|did|does|do|been|not|would|could|will)\b/i.test(name)) return false;
+  // "The program failed in part because local leaders": a clause, not a speaker
+  if (/\b(?:because|although|though|whereas|unless|failed|said)\b/i.test(name)) return false;
   if (/^(?:and|but|or|while|as|when|after|before|because|if|in|on|at|for|of|to|with|from)\s/i.test(name))
     return false;
   if (
     /^[a-z]/.test(name) &&
-    !/\b(?:officials?|police|witness(?:es)?|residents?|sources?|army|military|ministry|spokes\w+|commander|governor|agency|media|monitor|observers?|doctors?|medics?|hospital|rescuers?|group|statement|service|office|administration|council|authorities|government|forces|chief|head|official|mayor|rebels?|militants?|coalition|observatory|activists?|analysts?|relatives|villagers|survivors?|TV|television|radio|news)\b/i.test(
+    !/\b(?:officials?|police|witness(?:es)?|residents?|sources?|leaders?|elders?|workers?|committees?|mediators?|experts?|army|military|ministry|spokes\w+|commander|governor|agency|media|monitor|observers?|doctors?|medics?|hospital|rescuers?|group|statement|service|office|administration|council|authorities|government|forces|chief|head|official|mayor|rebels?|militants?|coalition|observatory|activists?|analysts?|relatives|villagers|survivors?|TV|television|radio|news)\b/i.test(
       name,
     )
   )

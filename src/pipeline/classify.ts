@@ -78,6 +78,7 @@ export function gatedCandidates(text: string, published: IsoDate | null): Candid
           sentence: sentence.text,
           dates: dates.filter((d) => inside(d, window)),
           published,
+          triggerStart: trigger.start,
         };
         if (GATES.some((gate) => gate(gateInput))) continue;
         const inWindow = actors.filter((a) => inside(a, window));

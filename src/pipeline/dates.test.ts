@@ -55,6 +55,16 @@ describe('findDates against the published date (2018-10-16, a Tuesday)', () => {
     });
   });
 
+  it('marks "since January" as a period from that month to publication', () => {
+    expect(one('300 killed since January', pub)).toMatchObject({
+      kind: 'period',
+      start: '2018-01-01',
+      end: pub,
+      value: '2018-01',
+    });
+    expect(one('killed in January', pub)).toMatchObject({ kind: 'point', end: '2018-01-31' });
+  });
+
   it('does not read "Today" in an outlet\'s name as a date', () => {
     expect(findDates('officials told Mesopotamia Today', pub)).toEqual([]);
     expect(findDates('Today, fighting resumed', pub)).toHaveLength(1);

@@ -172,6 +172,18 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       inClause.sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start);
       return { clause: c, trigger: inClause[0] ?? null };
     });
+    // "…, killing four demonstrators": a result clause tells the outcome of the event before it, so a
+    // trigger word inside it ("demonstrators", "attackers") starts no event of its own.
+    perClause.forEach((p, i) => {
+      if (
+        i > 0 &&
+        p.trigger &&
+        perClause.slice(0, i).some((q) => q.trigger) &&
+        RESULT_CLAUSE.test(text.slice(p.clause.start, p.clause.end)) &&
+        p.trigger.rule.priority < 62
+      )
+        p.trigger = null;
+    });
     perClause.forEach(({ clause, trigger }, i) => {
       if (!trigger) return;
       // The window runs on through following clauses that have no trigger of their own ("…, killing 12").
@@ -181,12 +193,24 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       const before = text.slice(clause.start, trigger.start);
       const after = text.slice(trigger.start, end);
       // "…, Hassan told Levant Wire on Wednesday": a date in the attribution dates the statement, not the event
-      const windowDates = dates.filter(
-        (d) =>
-          inside(d, window) &&
-          !ATTRIBUTION_DATE.test(text.slice(Math.max(window.start, d.start - 50), d.start)),
-      );
-      const gateInput = { before, after, sentence: sentence.text, dates: windowDates, published };
+      const datesIn = (w: Span): DateMention[] =>
+        dates.filter(
+          (d) => inside(d, w) && !ATTRIBUTION_DATE.test(text.slice(Math.max(w.start, d.start - 50), d.start)),
+        );
+      let windowDates = datesIn(window);
+      // "The conflict began in 2012, when jihadists captured Gao": a when-clause happens at the time of
+      // the clause it hangs on
+      const host = perClause[i - 1]?.clause;
+      if (!windowDates.length && host && /^when\b/i.test(text.slice(clause.start, clause.end)))
+        windowDates = datesIn(host);
+      const gateInput = {
+        before,
+        after,
+        sentence: sentence.text,
+        dates: windowDates,
+        published,
+        triggerStart: trigger.start,
+      };
       for (const gate of GATES) {
         const reason = gate(gateInput);
         if (reason) {
@@ -291,6 +315,9 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
 const ATTRIBUTION_DATE =
   /\b(?:said|says|told|announced|reported|added|stated|confirmed|wrote|tweeted)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){0,4}(?:\s+(?:by phone|by telephone|in a statement|in an interview|in a video|late|early))?\s+$/u;
 
+/** A participle clause that tells what the event before it did ("killing 12", "wounding four", "leaving …"). */
+const RESULT_CLAUSE = /^(?:killing|wounding|injuring|leaving)\b/i;
+
 /** A clause whose subject points back at the weapon or attack just told ("It struck", "The missile hit"). */
 const CONTINUATION =
   /^\s*(?:it|they|the (?:missiles?|rockets?|drones?|strikes?|shells?|bombs?|blasts?|explosions?|attacks?|shelling|projectiles?))\s+(?:\w+\s+)?$/i;
@@ -369,6 +396,13 @@ function buildDraft(
     const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
     let role: EventActor['role'];
     if (PATIENT_AFTER.test(text.slice(m.end, m.end + 50))) role = 'actor2';
+    // "A mob of residents beat …", "Protesters marched …": the trigger word names the crowd that acts
+    else if (
+      m.start <= trigger.start &&
+      m.end >= trigger.end &&
+      !a.actors.some((x) => x.end <= m.start && x.start >= window.start)
+    )
+      role = 'actor1';
     else if (m.end <= trigger.start)
       role = /\b(?:against|on|targeting|at)\s+(?:the\s+)?$/i.test(beforeMention) ? 'actor2' : 'actor1';
     else role = passiveBy.test(beforeMention) ? 'actor1' : 'actor2';

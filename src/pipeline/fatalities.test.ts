@@ -11,11 +11,17 @@ describe('findFatalities', () => {
     ['A child was killed and three other civilians were wounded on Tuesday', 1],
     ['the blast killed seven people', 7],
     ['leaving 14 dead', 14],
+    ['A mob beat two men to death', 2],
+    ['Gunmen hacked five villagers to death', 5],
   ])('%s → %d', (text, best) => expect(toll(text)?.best).toBe(best));
 
   it('does not take the wounded for the dead', () => {
     expect(toll('12 people were wounded and 3 were killed')).toEqual({ low: 3, best: 3, high: 3 });
     expect(toll('leaving 12 wounded')).toBeNull();
+  });
+
+  it('does not take a death sentence for a death', () => {
+    expect(toll('A court sentenced two men to death on Monday.')).toBeNull();
   });
 
   it('keeps two figures as a range with the lower as best', () => {
@@ -32,5 +38,7 @@ describe('findFatalities', () => {
   it('marks running totals as aggregates, never an event toll', () => {
     expect(toll('The insurgency has killed more than 40,000 people since 2009.')).toBeNull();
     expect(toll('at least 14,000 people have been killed in the war')).toBeNull();
+    expect(toll('More than 300 people have been killed since January.')).toBeNull();
+    expect(toll('Gunmen have killed at least 80 people so far this year.')).toBeNull();
   });
 });

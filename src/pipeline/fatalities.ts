@@ -12,7 +12,7 @@ export interface FatalityMention extends Span {
 const VICTIMS =
   '(?:(?:of\\s+)?(?:people|persons|civilians|soldiers|troops|fighters|militants|members|police(?:men| officers)?|officers|children|women|men|villagers|worshippers|protesters|demonstrators|passengers|residents|attackers|insurgents|jihadists|rebels|combatants|servicemen|guards|workers|pilgrims|students|farmers|others|of them|Palestinians|Israelis|Ukrainians|Russians)\\s+)?';
 const KILL_AFTER = new RegExp(
-  `^\\s*${VICTIMS}(?:,[^,.]{1,60},\\s*)?(?:\\w+\\s+){0,2}?(?:were|have been|had been|was|are|being)?\\s*(?:killed|dead|died|slain|massacred|executed|shot dead|lost their lives|perished|beheaded)\\b`,
+  `^\\s*${VICTIMS}(?:,[^,.]{1,60},\\s*)?(?:\\w+\\s+){0,2}?(?:were|have been|had been|was|are|being)?\\s*(?:killed|dead|died|slain|massacred|executed|shot dead|lost their lives|perished|beheaded|(?:beaten |stoned |hacked |burned |burnt |clubbed |stabbed )?to death)\\b`,
   'i',
 );
 const KILL_BEFORE =
@@ -55,7 +55,9 @@ export function findFatalities(text: string): FatalityMention[] {
     const after = text.slice(n.end, n.end + 70);
     const before = text.slice(Math.max(0, n.start - 45), n.start);
     const after2 = text.slice(n.end, n.end + 110);
-    const killed = KILL_AFTER.exec(after) ?? KILL_SUBJECT.exec(after2);
+    // "sentenced two men to death" is a court's sentence, not a death
+    const sentenced = /\b(?:sentenced|condemned)\s+$/i.test(before);
+    const killed = sentenced ? null : (KILL_AFTER.exec(after) ?? KILL_SUBJECT.exec(after2));
     const beforeHit =
       KILL_BEFORE.test(before) &&
       /^\s*(?:people|civilians|soldiers|persons|of|and|,|\.|fighters|troops|children|women|villagers|worshippers|others|members|militants|police|protesters|dead)?/i.test(
@@ -81,7 +83,7 @@ export function findFatalities(text: string): FatalityMention[] {
         n.value >= 10_000 ||
         (n.value >= 1000 &&
           /\b(?:have|has) (?:been )?(?:killed|died)\b/i.test(text.slice(n.end, n.end + 60))) ||
-        /\b(?:in|during|throughout|since)\s+the\s+(?:war|conflict|fighting|uprising|insurgency)\b|\bsince\s+(?:19|20)\d\d\b/i.test(
+        /\b(?:in|during|throughout|since)\s+the\s+(?:war|conflict|fighting|uprising|insurgency)\b|\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|the (?:start|beginning) of)\b|\bso far this year\b/i.test(
           text.slice(n.start, n.end + 100),
         ),
     });

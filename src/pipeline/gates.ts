@@ -10,6 +10,8 @@ export interface GateInput {
   sentence: string;
   dates: DateMention[];
   published: string | null;
+  /** Where the trigger starts in the text (the offsets of `dates`), when known. */
+  triggerStart?: number;
 }
 
 export type Gate = (g: GateInput) => string | null;
@@ -43,9 +45,24 @@ export const isHypothetical: Gate = ({ before }) => {
   return null;
 };
 
-export const isHistorical: Gate = ({ before, after, dates, published }) => {
+export const isHistorical: Gate = ({ before, after, dates, published, triggerStart }) => {
   const clause = `${before} ${after}`;
-  if (dates.some((d) => d.kind === 'period')) return 'aggregate over a period';
+  const periods = dates.filter((d) => d.kind === 'period');
+  if (periods.length) {
+    // "the car bomb attack on 6 December, which had been planned since September": a calendar day told
+    // right by the trigger, nearer than the period, dates the event; the period belongs to something else
+    const away = (d: DateMention): number =>
+      triggerStart === undefined ? Infinity : Math.abs(d.start - triggerStart);
+    const nearestPeriod = Math.min(...periods.map(away));
+    const dated = dates.some(
+      (d) =>
+        d.kind === 'point' &&
+        d.range.precision === 'day' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(d.value) &&
+        away(d) < Math.min(nearestPeriod, 80),
+    );
+    if (!dated) return 'aggregate over a period';
+  }
   if (published) {
     const year = Number(published.slice(0, 4));
     if (dates.length && dates.every((d) => Number(d.range.end.slice(0, 4)) < year - 1))
@@ -80,8 +97,16 @@ export const isAggregate: Gate = ({ before, after }) => {
     )
   )
     return 'aggregate count of events';
+  // "has stepped up raids", "intensified its attacks": a trend over many events
   if (
-    /\b(?:in|during|throughout)\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bso far this year\b|\bevery (?:day|week)\b|\bdaily\b|\bregularly\b/i.test(
+    /\b(?:stepped up|stepping up|steps up|intensified|intensifying|escalated|increased|ramped up|carried out (?:a )?(?:series|wave|string) of)\s+(?:(?:its|their|his|the|a)\s+)?(?:\w+\s+)?$/i.test(
+      before,
+    ) &&
+    /^\w+s\b/i.test(after)
+  )
+    return 'aggregate: a trend over many events';
+  if (
+    /\b(?:in|during|throughout)\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bso far this year\b|\bin recent (?:days|weeks|months|years)\b|\bevery (?:day|week)\b|\bdaily\b|\bregularly\b/i.test(
       after.split(/[.;]/)[0] ?? '',
     )
   )

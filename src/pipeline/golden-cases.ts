@@ -17,6 +17,11 @@
  *   "between 10 and 15" -> 10/10/15, "dozens" -> 12, "tens" -> 10. `null` means no figure is reported
  *   (including "no casualties were reported"); 0/0/0 only when the text says nobody was killed.
  * - Negated, hypothetical, threatened or planned actions and background aggregates are not events.
+- An earlier event recalled months later ("…three months after jihadists killed 132 people in Solhan") is
+  not news of this report: Docket records no new event for it and keeps it as a note ('earlier event
+  restated'), which the case asserts through `notes`.
+- A claim's `via` lists the relaying outlets nearest to the claimant first: "the governor told TASS,
+  according to Reuters" is via TASS, then Reuters.
  * - Places are GeoNames names (or ascii names) from cities500.txt, or a country name when only the
  *   country is known.
  */
@@ -39,12 +44,33 @@ export interface GoldenClaim {
   quantity?: number;
 }
 
+/** What a case is about, beyond the event types it names (the coverage test asks for each of them). */
+export const GOLDEN_TAGS = [
+  'negation', // an action said not to have happened
+  'denial', // a party denies an action (a denial claim)
+  'threat', // a threatened, vowed or planned action
+  'hypothetical', // a conditional or possible action ("could strike", "if … would")
+  'background', // history told as context ("the conflict began in 2012")
+  'aggregate', // totals over a long period ("300 killed since January", "300 strikes this year")
+  'restated', // an earlier event recalled months later
+  'relay-chain', // a claim passed on through two or more outlets ("told TASS, according to Reuters")
+] as const;
+export type GoldenTag = (typeof GOLDEN_TAGS)[number];
+
 export interface GoldenCase {
   name: string; // short unique name saying what it tests
   published: string; // YYYY-MM-DD, the report's publication date
   text: string;
   events: GoldenEvent[]; // [] when a careful coder records no event
   claims?: GoldenClaim[];
+  tags?: GoldenTag[];
+  /**
+   * Reasons (substrings) Docket must give in its notes for words it chose not to code, e.g.
+   * 'earlier event restated': the pipeline keeps a restated event as a note, not as a new event.
+   */
+  notes?: string[];
+  /** Why Docket still gets this case wrong: the test reports it as skipped with this reason. */
+  knownGap?: string;
 }
 
 const EXPLOSIONS = 'Explosions/Remote violence';
@@ -604,6 +630,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
         fatalities: { low: 4, best: 4, high: 4 },
       },
     ],
+    tags: ['background', 'aggregate'],
+    notes: ['aggregate'],
   },
 
   // ---------------------------------------------------------------- claims
@@ -653,6 +681,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'targets in Iraq and Syria this year.',
     events: [],
     claims: [{ claimant: 'Central Command', kind: 'activity', quantity: 300 }],
+    tags: ['aggregate'],
   },
   {
     name: 'claim: responsibility relayed through two outlets, nearest first',
@@ -673,6 +702,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
     claims: [{ claimant: 'Shabaab', via: ['Andalus', 'SITE'], kind: 'responsibility' }],
+    tags: ['relay-chain'],
   },
   {
     name: 'claim: a daily aggregate loss figure relayed by a news agency is a claim, not an event',
@@ -682,6 +712,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'said on Monday, according to the Ukrinform news agency.',
     events: [],
     claims: [{ claimant: 'general staff', via: ['Ukrinform'], kind: 'casualties', quantity: 1200 }],
+    tags: ['aggregate'],
   },
 
   // ---------------------------------------------------------------- negation, hypotheticals, background
@@ -693,6 +724,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'calling the reports fabricated.',
     events: [],
     claims: [{ claimant: 'ministry', kind: 'denial' }],
+    tags: ['negation', 'denial'],
+    notes: ['negated'],
   },
   {
     name: 'negation: "no strikes were carried out" is a denial, not an air strike',
@@ -702,6 +735,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'weekend.',
     events: [],
     claims: [{ claimant: 'coalition', kind: 'denial' }],
+    tags: ['negation', 'denial'],
   },
   {
     name: 'negation: army denies its aircraft bombed a town',
@@ -711,6 +745,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'Geneina, saying its jets had not flown over the city for weeks.',
     events: [],
     claims: [{ claimant: 'army', kind: 'denial' }],
+    tags: ['negation', 'denial'],
+    notes: ['negated'],
   },
   {
     name: 'hypothetical: a threat to attack is not an event',
@@ -719,6 +755,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'Al-Shabaab threatened to attack hotels and government buildings in Mogadishu if foreign troops ' +
       'did not leave Somalia, in an audio message released on Thursday.',
     events: [],
+    tags: ['threat'],
+    notes: ['hypothetical or threatened'],
   },
   {
     name: 'hypothetical: "could strike" is not an event',
@@ -727,6 +765,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'Israeli officials warned that the military could strike Houthi-held ports in Hodeida again if ' +
       'attacks on Israel continue.',
     events: [],
+    claims: [{ claimant: 'officials', kind: 'other' }],
+    tags: ['threat', 'hypothetical'],
   },
   {
     name: 'hypothetical: a planned offensive is not an event',
@@ -735,6 +775,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'The Malian army plans to launch an offensive to retake Kidal from separatist groups in the ' +
       'coming weeks, two officials said on Wednesday.',
     events: [],
+    tags: ['threat'],
+    notes: ['hypothetical or threatened'],
   },
   {
     name: 'background: war-wide aggregates are not events',
@@ -743,6 +785,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
       "More than 500,000 people have been killed in Syria's war since 2011, according to a monitoring " +
       'group, and around 12 million have been forced from their homes.',
     events: [],
+    tags: ['background', 'aggregate'],
+    notes: ['aggregate'],
   },
   {
     name: 'background: an anniversary summary with yearly tallies is not an event',
@@ -751,6 +795,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'A year after the war in Sudan began, at least 14,000 people have been killed and more than ' +
       '8 million displaced, UN agencies said on Monday.',
     events: [],
+    tags: ['background', 'aggregate'],
+    notes: ['historical background'],
   },
 
   // ---------------------------------------------------------------- other event types
@@ -903,6 +949,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
     claims: [{ claimant: 'M23', kind: 'denial' }],
+    tags: ['denial'],
   },
   {
     name: 'claim: "…, said NAME, a spokesman for X" closing the sentence',
@@ -936,5 +983,424 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
     claims: [{ claimant: 'Farhad Shami', via: ['Hawar'], kind: 'casualties' }],
+  },
+
+  // ---------------------------------------------------------------- every ACLED sub-event type
+  {
+    name: 'event type: chlorine dropped from helicopters is a chemical weapon attack; no deaths reported',
+    published: '2018-02-06',
+    text:
+      'Syrian government helicopters dropped chlorine gas bombs on Saraqib on Sunday night, causing ' +
+      'dozens of residents to suffer breathing difficulties, rescue workers said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Chemical weapon',
+        place: 'Saraqib',
+        countryCode: 'SY',
+        date: { start: '2018-02-04', end: '2018-02-04', precision: 'day' },
+        actors: ['Syria'],
+        weapons: [{ kind: 'chlorine gas', count: null }],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: a grenade thrown into a bar; the wounded are not fatalities',
+    published: '2016-03-21',
+    text:
+      'An unknown attacker threw a hand grenade into a crowded bar in Bujumbura on Saturday night, ' +
+      'wounding 12 people, police said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Grenade',
+        place: 'Bujumbura',
+        countryCode: 'BI',
+        date: { start: '2016-03-19', end: '2016-03-19', precision: 'day' },
+        actors: ['Unidentified Armed Group'],
+        weapons: [{ kind: 'grenade', count: 1 }],
+        fatalities: null,
+      },
+    ],
+    claims: [{ claimant: 'police', kind: 'casualties', quantity: 12 }],
+  },
+  {
+    name: 'event type: rape of displaced women is sexual violence',
+    published: '2024-04-10',
+    text:
+      'Gunmen raped four women who were collecting firewood outside a displacement camp near Bunia on ' +
+      'Sunday, a local aid worker said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Sexual violence',
+        place: 'Bunia',
+        countryCode: 'CD',
+        date: { start: '2024-04-07', end: '2024-04-07', precision: 'day' },
+        actors: ['Unidentified Armed Group', 'Civilians'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: security forces kill protesters (excessive force); "killing four demonstrators" is the toll',
+    published: '2022-01-14',
+    text:
+      'Sudanese security forces opened fire on protesters marching against military rule in Khartoum on ' +
+      "Thursday, killing four demonstrators, a doctors' committee said.",
+    events: [
+      {
+        eventType: 'Protests',
+        subEventType: 'Excessive force against protesters',
+        place: 'Khartoum',
+        countryCode: 'SD',
+        date: { start: '2022-01-13', end: '2022-01-13', precision: 'day' },
+        actors: ['Sudan', 'Protesters'],
+        fatalities: { low: 4, best: 4, high: 4 },
+      },
+    ],
+    claims: [{ claimant: 'committee', kind: 'casualties' }],
+  },
+  {
+    name: 'event type: stones thrown at police and burning tyres are a violent demonstration',
+    published: '2023-06-03',
+    text:
+      'Supporters of the opposition leader threw stones at police and burned tyres in Dakar on Friday ' +
+      'after he was sentenced to two years in prison.',
+    events: [
+      {
+        eventType: 'Riots',
+        subEventType: 'Violent demonstration',
+        place: 'Dakar',
+        countryCode: 'SN',
+        date: { start: '2023-06-02', end: '2023-06-02', precision: 'day' },
+        actors: ['Police'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: a mob beats two men to death (mob violence); what they were accused of is no event',
+    published: '2024-03-20',
+    text:
+      'A mob of residents beat two men to death in a market in Kano on Tuesday after accusing them of ' +
+      'kidnapping children, police said.',
+    events: [
+      {
+        eventType: 'Riots',
+        subEventType: 'Mob violence',
+        place: 'Kano',
+        countryCode: 'NG',
+        date: { start: '2024-03-19', end: '2024-03-19', precision: 'day' },
+        actors: ['Rioters', 'Civilians'],
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+    ],
+    claims: [{ claimant: 'police', kind: 'casualties' }],
+  },
+  {
+    name: 'event type: a ceasefire signed by the warring parties is an agreement',
+    published: '2023-05-21',
+    text:
+      'The Sudanese army and the Rapid Support Forces signed a week-long ceasefire agreement in Jeddah ' +
+      'on Saturday, Saudi and US mediators said.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Agreement',
+        place: 'Jeddah',
+        countryCode: 'SA',
+        date: { start: '2023-05-20', end: '2023-05-20', precision: 'day' },
+        actors: ['Sudan', 'Rapid Support'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: a militia commander defecting with his fighters is a change to group/activity',
+    published: '2024-02-13',
+    text:
+      'A commander of the Ahlu Sunna Wal Jamaa militia defected to the government with about 200 of his ' +
+      'fighters in Dhusamareb on Monday, a regional official said.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Change to group/activity',
+        place: 'Dhuusamarreeb',
+        countryCode: 'SO',
+        date: { start: '2024-02-12', end: '2024-02-12', precision: 'day' },
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: defused roadside bombs are disrupted weapons use, not an IED attack',
+    published: '2024-05-13',
+    text:
+      'Iraqi bomb disposal teams defused two roadside bombs planted on the main road near Tikrit on ' +
+      'Sunday, police said.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Disrupted weapons use',
+        place: 'Tikrit',
+        countryCode: 'IQ',
+        date: { start: '2024-05-12', end: '2024-05-12', precision: 'day' },
+        weapons: [{ kind: 'roadside bomb', count: 2 }],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: a new military base is a headquarters or base established ("last week")',
+    published: '2024-03-19',
+    text:
+      'Turkish forces set up a new military base near Zakho in northern Iraq last week, Kurdish ' +
+      'officials said on Monday.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Headquarters or base established',
+        place: 'Zaxo',
+        countryCode: 'IQ',
+        date: { start: '2024-03-11', end: '2024-03-17', precision: 'week' },
+        actors: ['Turkey'],
+      },
+    ],
+  },
+  {
+    name: 'event type: peacekeepers handing over a camp is a non-violent transfer of territory',
+    published: '2023-10-23',
+    text:
+      'UN peacekeepers handed over their camp in Tessalit to the Malian army on Saturday as part of the ' +
+      "mission's withdrawal from Mali.",
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Non-violent transfer of territory',
+        place: 'Tessalit',
+        countryCode: 'ML',
+        date: { start: '2023-10-21', end: '2023-10-21', precision: 'day' },
+        actors: ['United Nations', 'Mali'],
+        fatalities: null,
+      },
+    ],
+  },
+  {
+    name: 'event type: a coup is "Other", not the arrest it brings',
+    published: '2023-07-27',
+    text:
+      'Members of the presidential guard staged a coup in Niamey on Wednesday and detained President ' +
+      'Mohamed Bazoum, state television said.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Other',
+        place: 'Niamey',
+        countryCode: 'NE',
+        date: { start: '2023-07-26', end: '2023-07-26', precision: 'day' },
+        fatalities: null,
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- relay chains and claim kinds
+  {
+    name: 'relay chain: a spokesman told Saba, as reported by Reuters (drone shot down)',
+    published: '2024-05-29',
+    text:
+      'Houthi forces shot down a US MQ-9 Reaper drone over Marib province on Tuesday, a Houthi military ' +
+      'spokesman told the Saba news agency, as reported by Reuters.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Disrupted weapons use',
+        place: "Ma'rib",
+        countryCode: 'YE',
+        date: { start: '2024-05-28', end: '2024-05-28', precision: 'day' },
+        actors: ['Houthi'],
+        weapons: [{ kind: 'drone', count: null }],
+      },
+    ],
+    claims: [{ claimant: 'spokesman', via: ['Saba', 'Reuters'], kind: 'activity' }],
+    tags: ['relay-chain'],
+  },
+  {
+    name: 'relay chain: a governor told TASS, according to Reuters (drone strike toll)',
+    published: '2024-03-18',
+    text:
+      'Two people were killed when a Ukrainian drone hit a car in Belgorod on Sunday, the regional ' +
+      'governor told the TASS news agency, according to Reuters.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Belgorod',
+        countryCode: 'RU',
+        date: { start: '2024-03-17', end: '2024-03-17', precision: 'day' },
+        actors: ['Ukraine'],
+        weapons: [{ kind: 'drone', count: 1 }],
+        fatalities: { low: 2, best: 2, high: 2 },
+      },
+    ],
+    claims: [{ claimant: 'governor', via: ['TASS', 'Reuters'], kind: 'casualties', quantity: 2 }],
+    tags: ['relay-chain'],
+  },
+  {
+    name: "claim: an analyst's attribution of the attack is an assessment; the trend is no event",
+    published: '2024-06-04',
+    text:
+      'Gunmen killed nine fishermen near Kukawa on Saturday, a militia leader said. A regional security ' +
+      'analyst said the attack was likely the work of ISWAP, which has stepped up raids on fishing ' +
+      'communities in recent months.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Kukawa',
+        countryCode: 'NG',
+        date: { start: '2024-06-01', end: '2024-06-01', precision: 'day' },
+        actors: ['Unidentified Armed Group', 'Civilians'],
+        fatalities: { low: 9, best: 9, high: 9 },
+      },
+    ],
+    claims: [
+      { claimant: 'militia leader', kind: 'casualties' },
+      { claimant: 'analyst', kind: 'assessment' },
+    ],
+  },
+  {
+    name: 'claim: an intelligence estimate of remaining missiles is an assessment, not an event',
+    published: '2024-03-12',
+    text:
+      "Ukraine's military intelligence believes Russia has fewer than 100 Kinzhal hypersonic missiles " +
+      'left, its spokesman told reporters on Tuesday.',
+    events: [],
+    claims: [{ claimant: 'spokesman', kind: 'assessment', quantity: 100 }],
+  },
+
+  // ---------------------------------------------------------------- negation, threats, background, aggregates, restated events
+  {
+    name: 'negation: "no attack took place" is a denial and no event',
+    published: '2024-01-22',
+    text:
+      'Contrary to rumours on social media, no attack took place in Goma on Monday, the provincial ' +
+      'governor said.',
+    events: [],
+    claims: [{ claimant: 'governor', kind: 'denial' }],
+    tags: ['negation', 'denial'],
+    notes: ['negated'],
+  },
+  {
+    name: 'negation: troops "had not clashed" with the rebels is no armed clash',
+    published: '2024-03-05',
+    text: 'The army said its troops had not clashed with M23 rebels near Sake over the weekend.',
+    events: [],
+    claims: [{ claimant: 'army', kind: 'denial' }],
+    tags: ['negation', 'denial'],
+    notes: ['negated'],
+  },
+  {
+    name: 'threat: a vow to attack warships is no event',
+    published: '2024-01-11',
+    text: 'The Houthis vowed to attack any US warship that enters the Red Sea, a spokesman said on Wednesday.',
+    events: [],
+    claims: [{ claimant: 'spokesman', kind: 'other' }],
+    tags: ['threat'],
+    notes: ['hypothetical or threatened'],
+  },
+  {
+    name: 'threat: an attack told, then a vow of more attacks: one event',
+    published: '2024-04-16',
+    text:
+      'Al-Shabaab fighters attacked an army base in Bulo Burde on Monday, killing five soldiers, the army ' +
+      'said. The group vowed to carry out more attacks on government forces.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Buulobarde',
+        countryCode: 'SO',
+        date: { start: '2024-04-15', end: '2024-04-15', precision: 'day' },
+        actors: ['Shabaab', 'Somalia'],
+        fatalities: { low: 5, best: 5, high: 5 },
+      },
+    ],
+    claims: [{ claimant: 'army', kind: 'casualties', quantity: 5 }],
+    tags: ['threat'],
+    notes: ['hypothetical or threatened'],
+  },
+  {
+    name: 'hypothetical: "if the talks fail, the army would launch an offensive" is no event',
+    published: '2024-07-22',
+    text:
+      'If the talks fail, the army would launch a new offensive against the rebels in Darfur, a senior ' +
+      'officer said.',
+    events: [],
+    tags: ['hypothetical', 'threat'],
+    notes: ['hypothetical or threatened'],
+  },
+  {
+    name: 'background: how the conflict began in 2012 is no event',
+    published: '2024-06-10',
+    text:
+      'The conflict began in 2012, when Tuareg separatists and jihadists captured the towns of Kidal, ' +
+      'Gao and Timbuktu.',
+    events: [],
+    tags: ['background'],
+    notes: ['historical background'],
+  },
+  {
+    name: 'aggregate: "more than 300 people have been killed … since January" is a claim, not an event',
+    published: '2024-05-02',
+    text:
+      'More than 300 people have been killed in attacks by armed gangs in Port-au-Prince since January, ' +
+      'the United Nations said on Thursday.',
+    events: [],
+    claims: [{ claimant: 'United Nations', kind: 'casualties', quantity: 300 }],
+    tags: ['aggregate'],
+    notes: ['aggregate'],
+  },
+  {
+    name: 'aggregate: a toll "so far this year" is a claim, not an event',
+    published: '2024-08-15',
+    text:
+      'Gunmen have killed at least 80 people in attacks on villages in Zamfara so far this year, the ' +
+      'state police said.',
+    events: [],
+    claims: [{ claimant: 'police', kind: 'casualties', quantity: 80 }],
+    tags: ['aggregate'],
+    notes: ['aggregate'],
+  },
+  {
+    name: 'restated: a massacre recalled three months later is no new event (kept as a note); the new attack is',
+    published: '2021-09-20',
+    text:
+      'Gunmen killed 12 villagers in an attack near Djibo on Sunday, a local official said. The attack ' +
+      'came three months after jihadists killed at least 132 people in Solhan on 5 June.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Djibo',
+        countryCode: 'BF',
+        date: { start: '2021-09-19', end: '2021-09-19', precision: 'day' },
+        actors: ['Unidentified Armed Group'],
+        fatalities: { low: 12, best: 12, high: 12 },
+      },
+    ],
+    tags: ['restated'],
+    notes: ['earlier event restated'],
+  },
+  {
+    name: 'restated: an attack of March recalled in October is no new event (kept as a note)',
+    published: '2024-10-21',
+    text:
+      'In March, Islamic State gunmen killed 145 people at the Crocus City Hall concert venue near ' +
+      'Moscow.',
+    events: [],
+    tags: ['restated'],
+    notes: ['earlier event restated'],
   },
 ];

@@ -468,6 +468,13 @@ const RULES: Rule[] = [
       if (part.startsWith('early') || /beginning|start/.test(part)) r = monthRange(year, month, 1, 10);
       else if (part.startsWith('mid') || /middle/.test(part)) r = monthRange(year, month, 11, 20);
       else if (part.startsWith('late') || /end/.test(part)) r = monthRange(year, month, 21, last);
+      // "since January": a period from that month up to the report, like "since 2011"
+      if (pub && /\bsince\s+$/i.test(c.text.slice(Math.max(0, c.start - 7), c.start)) && r.start <= iso(pub))
+        return {
+          value: monthValue(year, month),
+          range: { start: r.start, end: iso(pub), precision: 'month' },
+          kind: 'period',
+        };
       return point(monthValue(year, month), clampEnd(r, pub));
     },
   },

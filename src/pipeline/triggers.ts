@@ -36,11 +36,19 @@ export const TRIGGERS: TriggerRule[] = [
   // ACLED's "Other": significant non-violent developments outside the named sub-types (coups, mass
   // graves, curfews, states of emergency)
   t(
-    /\b(?:mass graves?|(?:staged|launched|attempted|carried out|foiled) (?:a )?(?:military )?coup|coup (?:attempt|d[’']\p{L}tat)|military takeover|imposed (?:a |an )?(?:\w+ )?curfew|declared (?:a )?state of emergency)/giu,
+    /\b(?:mass graves?|imposed (?:a |an )?(?:[\w-]+ )?curfew|declared (?:a )?state of emergency)/gi,
     'strategic',
     'Strategic developments',
     'Other',
     34,
+  ),
+  // a coup is the news even when the clause tells the arrests it brought ("staged a coup and detained …")
+  t(
+    /\b(?:(?:staged|launched|attempted|carried out|foiled) (?:a )?(?:military )?coup|coup (?:attempt|d[’'][eé]tat)|military takeover)/gi,
+    'strategic',
+    'Strategic developments',
+    'Other',
+    47,
   ),
   t(
     /\b(?:chemical (?:attack|weapons? attack|strike)|(?:chlorine|sarin|toxic|poison|mustard|nerve) (?:gas )?(?:attack|was used|bombs?|shells?|strike)|(?:used|using|dropped|fired|deployed) (?:[\w-]+ ){0,2}?(?:sarin|chlorine|mustard gas|nerve agents?|chemical weapons?|toxic gas|poison gas))\b/gi,
@@ -259,6 +267,14 @@ export function nonConflictReason(text: string, m: TriggerMention): string | nul
   return null;
 }
 
+/**
+ * "a man accused of kidnapping children", "after accusing them of theft": what a person is accused of is
+ * no event of this report (the arrest or the mob that follows is). A party accusing another party
+ * ("Ukraine accused Russia of shelling Kherson") still reports an event.
+ */
+const ALLEGED_BEFORE =
+  /\b(?:accused|accusing|accuses|suspected|charged|convicted|guilty)\s+(?:(?:him|her|them)\s+)?(?:of|with)\s+(?:\w+\s+){0,2}$/i;
+
 /** Triggers in a text; where two overlap, the higher priority stays. Non-conflict news is left out. */
 export function findTriggers(text: string): TriggerMention[] {
   const all: TriggerMention[] = [];
@@ -269,5 +285,10 @@ export function findTriggers(text: string): TriggerMention[] {
   all.sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start);
   const kept: TriggerMention[] = [];
   for (const m of all) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
-  return kept.filter((m) => !nonConflictReason(text, m)).sort((a, b) => a.start - b.start);
+  return kept
+    .filter(
+      (m) =>
+        !nonConflictReason(text, m) && !ALLEGED_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start)),
+    )
+    .sort((a, b) => a.start - b.start);
 }

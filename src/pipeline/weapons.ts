@@ -63,7 +63,7 @@ export function findWeapons(text: string): WeaponMention[] {
     // "23-millimeter cannons", "drone footage": a noun used as a modifier is no weapon
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
     if (
-      /^\s*(?:operations?|programme|program|industry|footage|images?|factory|production|unit|debris|launch(?:er|ers|es)?)\b/i.test(
+      /^\s*(?:operations?|programme|program|industry|footage|images?|factory|production|unit|debris|launch(?:er|ers|es)?|disposal|squads?|experts?|technicians?|scares?|threats?|makers?|-making)\b/i.test(
         after,
       )
     )

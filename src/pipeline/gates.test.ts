@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from './dates.js';
+import { isAggregate, isHistorical } from './gates.js';
+
+const PUB = '2024-06-04';
+
+describe('isAggregate', () => {
+  const gate = (before: string, after: string) =>
+    isAggregate({ before, after, sentence: before + after, dates: [], published: PUB });
+
+  it('reads a stepped-up campaign as a trend over many events, not one event', () => {
+    expect(gate('the group has stepped up ', 'attacks on fishing villages')).toMatch(/aggregate/);
+    expect(gate('the group ', 'attacked a fishing village on Monday')).toBeNull();
+  });
+
+  it('reads "in recent months" after the trigger as a period', () => {
+    expect(gate('ISWAP ', 'attacked fishing villages in recent months')).toMatch(/aggregate/);
+  });
+});
+
+describe('isHistorical', () => {
+  /** The gate over a whole one-clause text, the trigger being the first occurrence of `word`. */
+  const gate = (text: string, word: string) => {
+    const at = text.indexOf(word);
+    return isHistorical({
+      before: text.slice(0, at),
+      after: text.slice(at),
+      sentence: text,
+      dates: findDates(text, PUB),
+      published: PUB,
+      triggerStart: at,
+    });
+  };
+
+  it('reads a period ("since January") as an aggregate', () => {
+    expect(gate('300 people have been killed in attacks since January', 'killed')).toMatch(/aggregate/);
+  });
+
+  it('keeps an event dated right by its trigger when a period speaks of something else', () => {
+    expect(gate('the car bomb attack on 3 June had been planned since January', 'car bomb')).toBeNull();
+  });
+
+  it('reads an event told months before the report as restated', () => {
+    expect(gate('jihadists killed 132 people in Solhan on 5 January', 'killed')).toMatch(/restated/);
+  });
+});
