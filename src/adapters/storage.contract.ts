@@ -802,6 +802,21 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
         expect(await storage.clusters({ from: '2025-01-01' }, 1)).toEqual([]);
       });
 
+      it('counts events saved after the map was first asked for, in their cells', async () => {
+        const total = (cells: { count: number }[]): number => cells.reduce((n, c) => n + c.count, 0);
+        const before = total(await storage.clusters({}, 1));
+        const [saved] = await storage.saveExtractions([crowdSource(7)]);
+        if (!saved || saved instanceof Error) throw new Error('the crowd source was not saved');
+        const located = (await storage.listEvents({ sourceId: saved.sourceId }, ALL)).items.filter(
+          (e) => e.location,
+        );
+        expect(located.length).toBeGreaterThan(0);
+        expect(total(await storage.clusters({}, 1))).toBe(before + located.length);
+        // and the other filters still narrow the new events
+        expect(total(await storage.clusters({ sourceId: saved.sourceId }, 1))).toBe(located.length);
+        expect(total(await storage.clusters({ sourceId: saved.sourceId, from: '2100-01-01' }, 1))).toBe(0);
+      });
+
       it('lists actors with event counts, as the events write them, filtered by a substring', async () => {
         const all = await storage.actors(undefined, 100);
         expect(all[0]).toEqual({ name: 'Police Forces of Iraq', events: 2 });

@@ -24,6 +24,7 @@ import { containsPattern, ftsQuery, sourceIdFor, toSource, type SourceRow } from
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteAccountStore } from './sqlite.accounts.js';
 import { SqliteIncidentStore } from './sqlite.incident-store.js';
+import { PointIndex } from './sqlite.points.js';
 
 type Param = string | number | null;
 
@@ -45,6 +46,8 @@ export class SqliteStorage implements Storage {
   readonly incidents: SqliteIncidentStore;
   /** Users, sessions and API tokens: same file, never in a dump. */
   readonly accounts: SqliteAccountStore;
+  /** Located events in memory for the map's clusters (appended to as events are saved, by any process). */
+  private readonly points: PointIndex;
   /** Prepared statements by SQL text (filters combine into a bounded set of shapes). */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -76,6 +79,7 @@ export class SqliteStorage implements Storage {
     this.migrate();
     this.incidents = new SqliteIncidentStore(this.db, () => this.schemaVersion());
     this.accounts = new SqliteAccountStore(this.db);
+    this.points = new PointIndex(this.db);
   }
 
   /** Apply pending migrations, each in its own transaction. */
@@ -399,10 +403,16 @@ export class SqliteStorage implements Storage {
     if (f.hasFatalities !== undefined)
       where.push(f.hasFatalities ? 'e.fatalities_best > 0' : 'COALESCE(e.fatalities_best, 0) = 0');
     if (f.grade) {
-      // the grade of the incident each event belongs to (incidents_grade, then the members' index)
-      where.push(
-        'e.id IN (SELECT m.event_id FROM incident_members m JOIN incidents i ON i.id = m.incident_id WHERE i.grade = ?)',
-      );
+      // The grade of the incident each event belongs to. A common grade is tested event by event as a
+      // page or a bounded count walks (it stops early); a rare one starts from its few incidents.
+      if (plan !== 'set' && this.isLarge('SELECT 1 FROM incidents WHERE grade = ?', [f.grade], seen))
+        where.push(
+          'EXISTS (SELECT 1 FROM incident_members m JOIN incidents i ON i.id = m.incident_id WHERE m.event_id = e.id AND i.grade = ?)',
+        );
+      else
+        where.push(
+          'e.id IN (SELECT m.event_id FROM incident_members m JOIN incidents i ON i.id = m.incident_id WHERE i.grade = ?)',
+        );
       params.push(f.grade);
     }
     if (f.q) {
@@ -485,26 +495,19 @@ export class SqliteStorage implements Storage {
   }
 
   clusters(filter: EventFilter, cellDegrees: number): Promise<ClusterCell[]> {
-    const { sql, params } = this.eventWhere(filter);
-    const located = `${sql ? `${sql} AND` : 'WHERE'} e.lat IS NOT NULL AND e.lon IS NOT NULL`;
-    // Shifted to be positive, so that CAST truncates like floor.
-    const rows = this.stmt(
-      `SELECT CAST((e.lon + 180) / ? AS INTEGER) AS gx, CAST((e.lat + 90) / ? AS INTEGER) AS gy,
-              COUNT(*) AS count, AVG(e.lat) AS lat, AVG(e.lon) AS lon,
-              TOTAL(e.fatalities_best) AS fatalities, MAX(e.geo_precision) AS geoPrecision, MIN(e.id) AS id
-         FROM events e ${located} GROUP BY gx, gy`,
-    ).all(cellDegrees, cellDegrees, ...params) as {
-      count: number;
-      lat: number;
-      lon: number;
-      fatalities: number;
-      geoPrecision: number | null;
-      id: string;
-    }[];
-    const single = rows.filter((r) => r.count === 1).map((r) => r.id);
+    // Dates and boxes are tested on the in-memory points; any other filter names its rows here first.
+    const { from, to, bbox, ...rest } = filter;
+    let allowed: number[] | null = null;
+    if (Object.values(rest).some((v) => v !== undefined)) {
+      const { sql, params } = this.eventWhere(rest);
+      allowed = this.stmt(`SELECT e.n FROM events e ${sql}`)
+        .pluck()
+        .all(...params) as number[];
+    }
+    const { cells, singles } = this.points.cells({ allowed, from, to, bbox, cellDegrees });
     const radius = new Map<string, number | null>();
-    for (let i = 0; i < single.length; i += 500) {
-      const ids = single.slice(i, i + 500);
+    for (let i = 0; i < singles.length; i += 500) {
+      const ids = singles.slice(i, i + 500);
       const found = this.db
         .prepare(
           `SELECT id, json_extract(doc, '$.location.uncertaintyKm') AS km FROM events WHERE id IN (${ids.map(() => '?').join(',')})`,
@@ -512,17 +515,8 @@ export class SqliteStorage implements Storage {
         .all(...ids) as { id: string; km: number | null }[];
       for (const r of found) radius.set(r.id, r.km);
     }
-    return Promise.resolve(
-      rows.map((r) => ({
-        lat: r.lat,
-        lon: r.lon,
-        count: r.count,
-        fatalities: r.fatalities,
-        geoPrecision: r.geoPrecision,
-        eventId: r.count === 1 ? r.id : null,
-        uncertaintyKm: r.count === 1 ? (radius.get(r.id) ?? null) : null,
-      })),
-    );
+    for (const c of cells) if (c.eventId) c.uncertaintyKm = radius.get(c.eventId) ?? null;
+    return Promise.resolve(cells);
   }
 
   actors(q: string | undefined, limit: number): Promise<ActorCount[]> {
