@@ -504,18 +504,7 @@ export class SqliteStorage implements Storage {
         .pluck()
         .all(...params) as number[];
     }
-    const { cells, singles } = this.points.cells({ allowed, from, to, bbox, cellDegrees });
-    const radius = new Map<string, number | null>();
-    for (let i = 0; i < singles.length; i += 500) {
-      const ids = singles.slice(i, i + 500);
-      const found = this.db
-        .prepare(
-          `SELECT id, json_extract(doc, '$.location.uncertaintyKm') AS km FROM events WHERE id IN (${ids.map(() => '?').join(',')})`,
-        )
-        .all(...ids) as { id: string; km: number | null }[];
-      for (const r of found) radius.set(r.id, r.km);
-    }
-    for (const c of cells) if (c.eventId) c.uncertaintyKm = radius.get(c.eventId) ?? null;
+    const cells = this.points.cells({ allowed, from, to, bbox, cellDegrees });
     return Promise.resolve(cells);
   }
 
