@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SqliteStorage } from '../src/adapters/sqlite/sqlite.storage.js';
 import { loadConfig } from '../src/config.js';
 import { openGazetteer } from '../src/gazetteer/sqlite.gazetteer.js';
-import type { InputItem } from '../src/ingest/incoming.js';
+import type { InputItem } from '../src/domain/incoming.js';
 import { IngestService } from '../src/services/ingest.service.js';
 import { DEMO_CORPUS } from '../src/services/demo.service.js';
 import { publicArticles, sharedBenchDir, type BenchArticle } from './corpus.js';
@@ -145,7 +145,21 @@ async function scale(): Promise<void> {
   await run({ opt, flag: (name) => args.includes(`--${name}`) });
 }
 
-const SUITES: Record<string, () => Promise<void>> = { throughput, cluster, geo, dates, muc4, scale, formats };
+async function api(): Promise<void> {
+  const { apiBench } = await import('./api.js');
+  await apiBench({ opt, flag: (name) => args.includes(`--${name}`) });
+}
+
+const SUITES: Record<string, () => Promise<void>> = {
+  throughput,
+  cluster,
+  geo,
+  dates,
+  muc4,
+  scale,
+  formats,
+  api,
+};
 
 if (!SUITES[suite]) {
   console.log(`usage: npm run bench -- <suite> [--data DIR]\nsuites: ${Object.keys(SUITES).join(', ')}`);

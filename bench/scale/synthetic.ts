@@ -128,3 +128,4 @@ export function* syntheticSources(sources: number, seed = 7, start = 0): Generat
 }
 
 export { EVENTS_PER_SOURCE };
+export { ACTORS as SCALE_ACTORS };

@@ -444,6 +444,8 @@ const CASES: Record<string, RouteCases> = {
       expect(r.body.entry.action).toBe('regrade');
       const graded = await call('GET', '/api/events?grade=confirmed');
       expect(graded.body.items.map((e: StoredEvent) => e.id)).toContain(event.id);
+      // the grade alone is counted from the incidents' index: both reports of the incident
+      expect(graded.body).toMatchObject({ total: 2, totalExact: true });
     },
     invalid: async () =>
       invalid(

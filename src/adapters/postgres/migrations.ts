@@ -239,6 +239,18 @@ export const PG_MIGRATIONS: Migration[] = [
       CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
     `,
   },
+  {
+    version: 6,
+    // Same logical step as SQLite's 6, so backups and migrate move between the two: the grade index
+    // covers the incident id (the grade filter reads no incident row), and events with a toll have a
+    // partial index in date order (the has-fatalities filter's pages and counts).
+    name: 'indexes for the fatalities and grade filters',
+    sql: `
+      CREATE INDEX events_fatal_date ON events (date_start, id) WHERE fatalities_best > 0;
+      DROP INDEX incidents_grade;
+      CREATE INDEX incidents_grade ON incidents (grade, id);
+    `,
+  },
 ];
 
 /**

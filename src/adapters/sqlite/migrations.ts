@@ -275,3 +275,13 @@ SQLITE_MIGRATIONS.push({
     CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
   `,
 });
+
+SQLITE_MIGRATIONS.push({
+  version: 6,
+  name: 'indexes for the fatalities and grade filters',
+  sql: `
+    CREATE INDEX events_fatal_date ON events (date_start, id) WHERE fatalities_best > 0;
+    DROP INDEX incidents_grade;
+    CREATE INDEX incidents_grade ON incidents (grade, id);
+  `,
+});

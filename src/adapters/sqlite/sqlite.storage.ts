@@ -34,6 +34,13 @@ const RTREE_SLACK = 1e-3;
 /** Above this many candidates, a page of events is found by walking the date index (see eventWhere). */
 const LARGE_SET = 2000;
 
+/**
+ * Above this many candidates in a box, a page walks the date index (which holds lat and lon) instead of
+ * sorting the box's rows: the walk reads about limit × events ÷ candidates index entries, the sort reads
+ * every candidate row; they cost the same near 400 candidates at 100,000 events.
+ */
+const BOX_WALK = 400;
+
 /** Above this many matching sources, a page of a text search walks the date index too. */
 const MANY_SOURCES = 10_000;
 
@@ -383,7 +390,7 @@ export class SqliteStorage implements Storage {
         minLon - RTREE_SLACK,
         maxLon + RTREE_SLACK,
       ];
-      if (plan !== 'scan' || !this.isLarge(rtree, widened, seen)) {
+      if (plan !== 'scan' || !this.isLarge(rtree, widened, seen, BOX_WALK)) {
         where.push(`e.n IN (${rtree})`, 'e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
         params.push(...widened);
       } else {
@@ -430,19 +437,49 @@ export class SqliteStorage implements Storage {
     return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
 
+  /**
+   * A bounded count that one index answers alone, for a filter of only an actor, a grade or a box (null
+   * otherwise): the general count tests events one by one (2–6 ms at 100,000 events), these read an index.
+   */
+  private soleCount(f: EventFilter, cap: number): number | null {
+    if (Object.values(f).filter((v) => v !== undefined).length !== 1) return null;
+    let sql: string;
+    let params: Param[];
+    if (f.actor) {
+      // an event naming two matching actors is one event
+      sql = `SELECT DISTINCT event_n FROM event_actors WHERE actor_id IN (SELECT n.id FROM actor_names n WHERE n.name LIKE ? ESCAPE '\\')`;
+      params = [containsPattern(f.actor.toLowerCase())];
+    } else if (f.grade) {
+      // an event belongs to one incident (incident_members' key is the event)
+      sql =
+        'SELECT m.event_id FROM incidents i JOIN incident_members m ON m.incident_id = i.id WHERE i.grade = ?';
+      params = [f.grade];
+    } else if (f.bbox) {
+      // the exact test, on the (lat, lon) index alone
+      const [minLon, minLat, maxLon, maxLat] = f.bbox;
+      sql = 'SELECT 1 FROM events e WHERE e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?';
+      params = [minLat, maxLat, minLon, maxLon];
+    } else return null;
+    return (this.stmt(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ?)`).get(...params, cap + 1) as { n: number })
+      .n;
+  }
+
   listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
     // The page walks the date index ('scan'); the bounded count has no order to keep ('count').
     const seen = new Map<string, boolean>();
     const { sql, params } = this.eventWhere(filter, 'scan', seen);
     const set = this.eventWhere(filter, 'count', seen);
     const cap = page.countUpTo;
+    const sole = cap === undefined ? null : this.soleCount(filter, cap);
     const total = (
-      cap === undefined
-        ? this.stmt(`SELECT COUNT(*) AS n FROM events e ${set.sql}`).get(...set.params)
-        : this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events e ${set.sql} LIMIT ?)`).get(
-            ...set.params,
-            cap + 1,
-          )
+      sole !== null
+        ? { n: sole }
+        : cap === undefined
+          ? this.stmt(`SELECT COUNT(*) AS n FROM events e ${set.sql}`).get(...set.params)
+          : this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events e ${set.sql} LIMIT ?)`).get(
+              ...set.params,
+              cap + 1,
+            )
     ) as { n: number };
     const dir = page.order === 'asc' ? 'ASC' : 'DESC';
     let pageSql = sql;
