@@ -62,6 +62,28 @@ export interface Config {
 /** What commands that need the job queue say when none is configured. */
 export const NO_QUEUE_MESSAGE = 'no job queue: set DOCKET_QUEUE or use a PostgreSQL DOCKET_DB';
 
+/** A URL with its password replaced by "***" (anything else unchanged): for printing settings. */
+export function withoutPassword(value: string): string {
+  try {
+    const u = new URL(value);
+    if (!u.password) return value;
+    u.password = '***';
+    return u.toString();
+  } catch {
+    return value;
+  }
+}
+
+/** The configuration in force, safe to show: database and queue URLs without their passwords. */
+export function shownConfig(c: Config): Config {
+  return { ...c, db: withoutPassword(c.db), queue: c.queue === null ? null : withoutPassword(c.queue) };
+}
+
+/** What an admin sees of the settings: the keys with their defaults and meanings, and the values in force. */
+export function settingsOf(c: Config): { inForce: Config; keys: typeof CONFIG_KEYS } {
+  return { inForce: shownConfig(c), keys: CONFIG_KEYS };
+}
+
 /** True when `db` names a PostgreSQL server rather than an SQLite file. */
 export function isPostgresUrl(db: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(db);

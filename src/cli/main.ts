@@ -15,7 +15,7 @@ import { inProcessWatchSink, queueWatchSink, registerWatchCommand } from './watc
 import { eachJsonLine } from './jsonl-input.js';
 import { ingestToQueue, registerQueueCommands } from './queue.commands.js';
 import { registerUserCommands } from './user.commands.js';
-import { CONFIG_KEYS, loadConfig, type Config } from '../config.js';
+import { CONFIG_KEYS, loadConfig, settingsOf, shownConfig, type Config } from '../config.js';
 import { DocketError, InputError, ValidationError } from '../domain/errors.js';
 import type { StoredEvent } from '../domain/types.js';
 import { buildGazetteer } from '../gazetteer/build.js';
@@ -385,7 +385,11 @@ export function buildCli(): Command {
             skipped: report.skipped.length,
           });
       }
-      const server = await buildServer({ ...app, publicReads: config.publicReads });
+      const server = await buildServer({
+        ...app,
+        publicReads: config.publicReads,
+        settings: () => settingsOf(config),
+      });
       if ((await app.accounts.listUsers()).length === 0)
         log.info('no users yet: reads work, review needs one (docket user add NAME --role editor)', {
           publicReads: config.publicReads,
@@ -418,7 +422,7 @@ export function buildCli(): Command {
       const config = configFrom(cmd);
       for (const k of CONFIG_KEYS)
         process.stdout.write(`${k.key.padEnd(20)} default ${k.default}\n${' '.repeat(20)} ${k.meaning}\n`);
-      process.stdout.write(`\nIn force: ${JSON.stringify(config, null, 2)}\n`);
+      process.stdout.write(`\nIn force: ${JSON.stringify(shownConfig(config), null, 2)}\n`);
     });
 
   program

@@ -70,6 +70,8 @@ export type ServerDeps = Pick<App, 'storage' | 'exports' | 'log'> &
     /** Whether anonymous users may read (default true). */
     publicReads?: boolean | undefined;
     limiter?: LoginLimiter | undefined;
+    /** The deployment's settings as an admin may see them (no secrets). */
+    settings?: (() => unknown) | undefined;
     /** Request body limit in bytes (default 1 MiB). */
     bodyLimit?: number | undefined;
   };
@@ -152,6 +154,16 @@ export async function buildServer(app: ServerDeps): Promise<FastifyInstance> {
   recordRoutes(api, { storage: app.storage, exports: app.exports, incidents: app.incidents });
   if (app.incidents) reviewRoutes(api, { incidents: app.incidents, review: app.review });
   if (app.accounts) accountRoutes(api, { accounts: app.accounts, auth, limiter: app.limiter });
+  const settings = app.settings;
+  if (settings)
+    api.route({
+      method: 'GET',
+      url: '/api/settings',
+      summary: 'The settings in force, their defaults and meanings (database passwords hidden)',
+      tag: 'accounts',
+      access: 'admin',
+      handler: () => Promise.resolve(settings()),
+    });
 
   const document = openApiDocument(api.routes, { version: PKG_VERSION });
   server.get('/api/openapi.json', () => Promise.resolve(document));

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../../src/adapters/sqlite/sqlite.storage.js';
 import type { HistoryEntry, Incident } from '../../src/domain/incident.js';
 import type { StoredClaim, StoredEvent } from '../../src/domain/types.js';
+import { loadConfig, settingsOf } from '../../src/config.js';
 import { LoginLimiter } from '../../src/http/auth.js';
 import { buildServer } from '../../src/http/server.js';
 import type { InputItem } from '../../src/domain/incoming.js';
@@ -148,7 +149,13 @@ beforeAll(async () => {
     log: createLogger('silent'),
     bodyLimit: 64 * 1024,
   };
-  open = await buildServer({ ...deps, publicReads: true, limiter: new LoginLimiter({ perUser: 3 }) });
+  const config = loadConfig({ DOCKET_DB: 'postgres://docket:s3cret@db.example/docket' });
+  open = await buildServer({
+    ...deps,
+    publicReads: true,
+    limiter: new LoginLimiter({ perUser: 3 }),
+    settings: () => settingsOf(config),
+  });
   closed = await buildServer({ ...deps, publicReads: false });
   base = await listen(open);
   privateBase = await listen(closed);
@@ -564,6 +571,21 @@ const CASES: Record<string, RouteCases> = {
         403,
       ),
     notFound: 'any outlet name may be rated, before its first report',
+  },
+  'GET /api/settings': {
+    ok: async () => {
+      const r = await call('GET', '/api/settings', { as: 'admin' });
+      expect(r.status).toBe(200);
+      expect(r.body.inForce.db).toBe('postgres://docket:***@db.example/docket');
+      expect(JSON.stringify(r.body)).not.toContain('s3cret');
+      expect(r.body.keys.map((k: { key: string }) => k.key)).toContain('DOCKET_PUBLIC_READS');
+    },
+    invalid: NO_INPUT,
+    auth: async () => {
+      refused(await call('GET', '/api/settings', { as: 'editor' }), 403);
+      refused(await call('GET', '/api/settings'), 401);
+    },
+    notFound: NO_ID,
   },
   'GET /api/session': {
     ok: async () => {
