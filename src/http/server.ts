@@ -27,7 +27,8 @@ import { reviewRoutes } from './routes/review.js';
 
 export { LIST_COUNT_CAP } from './routes/records.js';
 
-export const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
+/** The built web UI (`vite build` writes it): the same folder whether this file runs from src/ or dist/. */
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 const PKG_VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }

@@ -406,11 +406,16 @@ describe('routes, pages and headers', () => {
       expect(body?.trim()).toBe('');
       const src = /src="([^"]+)"/.exec(attrs ?? '')?.[1];
       expect(src).toBeDefined();
-      const js = await get(`/${src}`);
+      const js = await get(new URL(src!, `${base}/`).pathname);
       expect(js.status).toBe(200);
       expect(js.headers.get('content-type')).toMatch(/javascript/);
+      // built assets are named by their content: cached for good; the page itself is revalidated
+      expect(js.headers.get('cache-control')).toContain('immutable');
     }
-    expect((await get('/style.css')).headers.get('content-type')).toMatch(/^text\/css/);
+    expect(r.headers.get('cache-control')).toBe('no-cache');
+    const css = /<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/.exec(r.text)?.[1];
+    expect(css).toBeDefined();
+    expect((await get(new URL(css!, `${base}/`).pathname)).headers.get('content-type')).toMatch(/^text\/css/);
   });
 
   it('sends security headers on pages, data, and errors', async () => {
