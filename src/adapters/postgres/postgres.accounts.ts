@@ -1,38 +1,10 @@
 // Users, browser sessions and API tokens in the record's PostgreSQL schema (migration 5), through the
 // storage's Kysely pool. These tables are never part of a dump: credentials do not travel in backups.
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Role } from '../../domain/accounts.js';
+import { sql, type Kysely } from 'kysely';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { AccountStore, SessionRecord, TokenRecord, UserRecord } from '../../ports/accounts.port.js';
-import type { ApiTokensTable, DB, SessionsTable, UsersTable } from './postgres.tables.js';
-
-const toUser = (r: Selectable<UsersTable>): UserRecord => ({
-  id: r.id,
-  name: r.name,
-  role: r.role as Role,
-  passwordHash: r.password_hash,
-  disabled: r.disabled,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const toSession = (r: Selectable<SessionsTable>): SessionRecord => ({
-  idHash: r.id_hash,
-  userId: r.user_id,
-  csrf: r.csrf,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-});
-
-const toToken = (r: Selectable<ApiTokensTable>): TokenRecord => ({
-  id: r.id,
-  tokenHash: r.token_hash,
-  userId: r.user_id,
-  name: r.name,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
-});
+import { toSession, toToken, toUser } from '../accounts-shared.js';
+import type { DB, UsersTable } from './postgres.tables.js';
 
 /** unique_violation: a second user of the same name (any case), or a reused id or token hash. */
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: string }).code === '23505';

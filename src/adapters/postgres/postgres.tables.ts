@@ -1,5 +1,6 @@
 // The PostgreSQL tables as Kysely sees them (one interface per table, column for column as in SQLite),
 // and the column lists a backup holds, in SQLite's order so that dumps of both databases are equal.
+import type { SessionRow, TokenRow, UserRow } from '../accounts-shared.js';
 import type { Generated } from 'kysely';
 import { EVENT_COLUMNS, type HistoryRow, type SourceRow } from '../storage-shared.js';
 
@@ -114,33 +115,9 @@ export interface HistorySubjectsTable {
 }
 
 /** Accounts (migration 5): credentials, never in a backup (not in BACKUP_TABLES). */
-export interface UsersTable {
-  id: string;
-  name: string;
-  role: string;
-  password_hash: string;
-  disabled: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface SessionsTable {
-  id_hash: string;
-  user_id: string;
-  csrf: string;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface ApiTokensTable {
-  id: string;
-  token_hash: string;
-  user_id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+export type UsersTable = UserRow & { disabled: boolean };
+export type SessionsTable = SessionRow;
+export type ApiTokensTable = TokenRow;
 
 export interface SchemaMigrationsTable {
   version: number;

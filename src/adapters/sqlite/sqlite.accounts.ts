@@ -1,65 +1,18 @@
 // Users, browser sessions and API tokens in the record's SQLite file (migration 5), on the connection
 // the storage opened. These tables are never part of a dump: credentials do not travel in backups.
 import type Database from 'better-sqlite3';
-import type { Role } from '../../domain/accounts.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { AccountStore, SessionRecord, TokenRecord, UserRecord } from '../../ports/accounts.port.js';
+import {
+  toSession,
+  toToken,
+  toUser,
+  type SessionRow,
+  type TokenRow,
+  type UserRow as SharedUserRow,
+} from '../accounts-shared.js';
 
-interface UserRow {
-  id: string;
-  name: string;
-  role: string;
-  password_hash: string;
-  disabled: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface SessionRow {
-  id_hash: string;
-  user_id: string;
-  csrf: string;
-  created_at: string;
-  expires_at: string;
-}
-
-interface TokenRow {
-  id: string;
-  token_hash: string;
-  user_id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-const toUser = (r: UserRow): UserRecord => ({
-  id: r.id,
-  name: r.name,
-  role: r.role as Role,
-  passwordHash: r.password_hash,
-  disabled: r.disabled === 1,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const toSession = (r: SessionRow): SessionRecord => ({
-  idHash: r.id_hash,
-  userId: r.user_id,
-  csrf: r.csrf,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-});
-
-const toToken = (r: TokenRow): TokenRecord => ({
-  id: r.id,
-  tokenHash: r.token_hash,
-  userId: r.user_id,
-  name: r.name,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
-});
+type UserRow = SharedUserRow & { disabled: number };
 
 /** better-sqlite3 is synchronous: run the work and hand its result or error back as a promise. */
 function settle<T>(work: () => T): Promise<T> {
