@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
+import type { InputItem } from '../src/domain/incoming.js';
 import { openGazetteer, type SqliteGazetteer } from '../src/gazetteer/sqlite.gazetteer.js';
 
 let gazetteer: SqliteGazetteer | null = null;
@@ -50,4 +51,21 @@ export async function dropPgSchema(schema: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** Plain-text reports as ingest items: [outlet, published, text] each, origins r0, r1, … */
+export function textItems(reports: readonly (readonly [string, string, string])[]): InputItem[] {
+  return reports.map(([outlet, published, text], i) => ({
+    kind: 'document',
+    doc: {
+      origin: `r${i}`,
+      text,
+      raw: null,
+      mediaType: 'text/plain',
+      outlet,
+      url: null,
+      title: null,
+      published,
+    },
+  }));
 }

@@ -13,14 +13,13 @@ import type { StoredClaim, StoredEvent } from '../../src/domain/types.js';
 import { loadConfig, settingsOf } from '../../src/config.js';
 import { LoginLimiter } from '../../src/http/auth.js';
 import { buildServer } from '../../src/http/server.js';
-import type { InputItem } from '../../src/domain/incoming.js';
 import { createLogger } from '../../src/logger.js';
 import { AccountsService } from '../../src/services/accounts.service.js';
 import { ClusterService } from '../../src/services/cluster.service.js';
 import { ExportService } from '../../src/services/export.service.js';
 import { IngestService } from '../../src/services/ingest.service.js';
 import { ReviewService } from '../../src/services/review.service.js';
-import { tempDir, testGazetteer } from '../helpers.js';
+import { tempDir, testGazetteer, textItems } from '../helpers.js';
 
 const REPORTS = [
   [
@@ -119,19 +118,7 @@ beforeAll(async () => {
   storage = new SqliteStorage(join(dir, 'docket.db'));
   const clusters = new ClusterService({ incidents: storage.incidents });
   const ingest = new IngestService({ storage, gazetteer: await testGazetteer(), clusters });
-  const items: InputItem[] = REPORTS.map(([outlet, published, text], i) => ({
-    kind: 'document',
-    doc: {
-      origin: `r${i}`,
-      text,
-      raw: null,
-      mediaType: 'text/plain',
-      outlet,
-      url: null,
-      title: null,
-      published,
-    },
-  }));
+  const items = textItems(REPORTS);
   await ingest.ingest(items);
   accounts = new AccountsService({ accounts: storage.accounts, sessionHours: 12 });
   for (const role of ['viewer', 'editor', 'admin'] as const) {

@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../../src/adapters/sqlite/sqlite.storage.js';
 import type { HistoryEntry, Incident } from '../../src/domain/incident.js';
 import { buildServer } from '../../src/http/server.js';
-import type { InputItem } from '../../src/domain/incoming.js';
 import { createLogger } from '../../src/logger.js';
 import type { Page } from '../../src/ports/storage.port.js';
 import { ClusterService } from '../../src/services/cluster.service.js';
 import { ExportService } from '../../src/services/export.service.js';
 import { IngestService } from '../../src/services/ingest.service.js';
 import { ReviewService } from '../../src/services/review.service.js';
-import { tempDir, testGazetteer } from '../helpers.js';
+import { tempDir, testGazetteer, textItems } from '../helpers.js';
 
 const REPORTS = [
   [
@@ -46,19 +45,7 @@ beforeAll(async () => {
   storage = new SqliteStorage(join(dir, 'docket.db'));
   const clusters = new ClusterService({ incidents: storage.incidents });
   const ingest = new IngestService({ storage, gazetteer: await testGazetteer(), clusters });
-  const items: InputItem[] = REPORTS.map(([outlet, published, text], i) => ({
-    kind: 'document',
-    doc: {
-      origin: `r${i}`,
-      text,
-      raw: null,
-      mediaType: 'text/plain',
-      outlet,
-      url: null,
-      title: null,
-      published,
-    },
-  }));
+  const items = textItems(REPORTS);
   await ingest.ingest(items);
   afgooye = (await storage.incidents.listIncidents({ country: 'SO' }, { limit: 10, offset: 0 })).items[0]!;
   await new ReviewService({ incidents: storage.incidents, clusters }).accept(
