@@ -29,8 +29,7 @@ export function classifyErrors(m: DocMatch, fillers: Filler[], x: Extraction): D
       const shown = JSON.stringify(g.mentions.slice(0, 3));
       const other = g.mentions.flatMap((t) => byRole.get(t) ?? []).find((r) => r !== role);
       let kind: string;
-      if (role === 'Target') kind = 'Target: no physical-target field in Docket';
-      else if (!x.events.length) kind = `${role}: missed, no event extracted from the document`;
+      if (!x.events.length) kind = `${role}: missed, no event extracted from the document`;
       else if (other) kind = `${role}: extracted, but as ${other}`;
       else if (role === 'PerpOrg' && g.mentions.some((t) => claimText.includes(t)))
         kind = 'PerpOrg: named only inside a claim (not a responsibility claimant)';

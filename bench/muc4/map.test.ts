@@ -65,7 +65,7 @@ describe('perpetratorRole', () => {
 });
 
 describe('mapExtraction', () => {
-  it('maps actor1 to perpetrators, actor2 to victims, weapons spans to weapons', () => {
+  it('maps actor1 to perpetrators, named victims to victims, targets and weapons spans', () => {
     const x = extraction([
       event({
         actors: [
@@ -75,16 +75,35 @@ describe('mapExtraction', () => {
         ],
         weapons: [{ kind: 'car bomb', count: 1 }],
         evidence: [{ field: 'weapons', start: 10, end: 20, text: 'a car bomb' }],
+        targets: [{ text: 'police station', span: { start: 30, end: 44 } }],
+        victims: [
+          { text: 'jaime pardo leal', span: { start: 50, end: 66 }, kind: 'name' },
+          { text: 'peasants', span: { start: 70, end: 78 }, kind: 'description' },
+        ],
       }),
     ]);
     const roles = toPredRoles(mapExtraction(x));
     expect(roles).toEqual({
       PerpInd: ['gunmen'],
       PerpOrg: [],
-      Target: [],
-      Victim: ['peasants'],
+      Target: ['police station'],
+      Victim: ['jaime pardo leal'],
       Weapon: ['a car bomb'],
     });
+  });
+  it('an unnamed armed group told beside the named perpetrator is a perpetrator individual', () => {
+    const x = extraction([
+      event({
+        actors: [
+          actor('actor1', 'FMLN', 'fmln', 2),
+          actor('associate', 'Unidentified Armed Group (El Salvador)', 'urban guerrillas', 2),
+          actor('associate', 'Police Forces of El Salvador', 'police', 1),
+        ],
+      }),
+    ]);
+    const roles = toPredRoles(mapExtraction(x));
+    expect(roles.PerpOrg).toEqual(['fmln']);
+    expect(roles.PerpInd).toEqual(['urban guerrillas']);
   });
   it('falls back to the weapon kind when no span is kept', () => {
     const x = extraction([event({ weapons: [{ kind: 'grenade', count: null }] })]);

@@ -2,11 +2,14 @@
 // came from. The filler text is the source's own words (an evidence span or actor mention) where
 // Docket keeps one, so it can match a gold mention.
 //   PerpInd  actor1 mentions that describe people, not a named group: generic armed groups
-//            ("gunmen", "rebels") and state forces named by their members ("soldiers", "policemen").
+//            ("gunmen", "rebels") and state forces named by their members ("soldiers", "policemen"); also
+//            generic armed groups told beside the perpetrator as associates ("fmln guerrillas").
 //   PerpOrg  actor1 mentions of a named group or of a state force as a body ("army", "police"), and
 //            the claimant of an asserted responsibility claim.
-//   Target   Docket has no physical-target field (no evidence field, actors are people): nothing.
-//   Victim   actor2 mentions (MUC-4 human targets include soldiers and police as well as civilians).
+//   Target   the event's physical targets ("police station"), as the source names them.
+//   Victim   the event's victims named by name ("antonio roldan betancur"): the GTT annotation of
+//            TST1 + TST2 has only names as Victim fillers, so descriptions ("peasants") and actor2
+//            mentions ("people", "police"), which never matched, are not mapped.
 //   Weapon   weapons evidence spans; the weapon kind when no span is kept.
 import type { EventActor, Extraction } from '../../src/domain/types.js';
 import { ROLES, type PredRoles, type Role } from './metric.js';
@@ -37,9 +40,13 @@ export function mapExtraction(x: Extraction): Filler[] {
     for (const a of e.actors) {
       if (a.role === 'actor1')
         out.push({ role: perpetratorRole(a), text: a.mention, from: `${e.id} actor1 ${a.name}` });
-      else if (a.role === 'actor2')
-        out.push({ role: 'Victim', text: a.mention, from: `${e.id} actor2 ${a.name}` });
+      // "fmln guerrillas attacked": the group's members, told beside the group, act with it
+      else if (a.role === 'associate' && /^Unidentified Armed Group \(/.test(a.name))
+        out.push({ role: 'PerpInd', text: a.mention, from: `${e.id} associate ${a.name}` });
     }
+    for (const t of e.targets ?? []) out.push({ role: 'Target', text: t.text, from: `${e.id} target span` });
+    for (const v of e.victims ?? [])
+      if (v.kind === 'name') out.push({ role: 'Victim', text: v.text, from: `${e.id} victim span` });
     const spans = e.evidence.filter((v) => v.field === 'weapons');
     for (const v of spans) out.push({ role: 'Weapon', text: v.text, from: `${e.id} weapons span` });
     if (!spans.length)

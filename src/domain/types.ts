@@ -165,6 +165,22 @@ export interface ExtractedEvent {
   /** The sentence the event was read from. */
   summary: string;
   evidence: Evidence[];
+  /** Physical targets of the attack ("the police station"), when the report names them. Optional: older
+   * records and events without a named target have none. */
+  targets?: SpanText[];
+  /** Victims as the report describes them ("six jesuit priests"), beside the counts in fatalities. */
+  victims?: VictimText[];
+}
+
+/** A victim as named ("antonio roldan betancur") or described ("six jesuit priests"). */
+export interface VictimText extends SpanText {
+  kind: 'name' | 'description';
+}
+
+/** A phrase of the source with where it is. */
+export interface SpanText {
+  text: string;
+  span: Span;
 }
 
 export type ClaimKind = 'responsibility' | 'activity' | 'casualties' | 'denial' | 'assessment' | 'other';

@@ -429,7 +429,7 @@ export const GENERIC_ACTORS: {
 }[] = [
   {
     pattern:
-      /\b(?:gunmen|(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n)|armed men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|guerrillas|guerrilla fighters)\b/gi,
+      /\b(?:gunmen|(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n|individuals|persons)|armed (?:men|individuals)|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|urban guerrillas|urban commandos|guerrillas|guerrilla fighters|terrorists|death squads|(?:paid |hired )?assassins|hit ?men)\b/gi,
     name: (c) => `Unidentified Armed Group (${c})`,
     inter: 2,
     armed: true,

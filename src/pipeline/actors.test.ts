@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findActorMentions } from './actors.js';
+import { findActorMentions, isSingleCase } from './actors.js';
 
 /** [actor name, or "generic" for an actor named after the event's country; the mention]. */
 const mentions = (text: string): [string, string][] =>
@@ -9,6 +9,7 @@ describe('findActorMentions: Latin American insurgencies and guerrillas', () => 
   it('names the FMLN, Shining Path, ELN, FARC and M-19 by acronym or full name', () => {
     expect(mentions('FMLN urban commandos attacked a police post in San Miguel.')).toEqual([
       ['FMLN: Farabundo Marti National Liberation Front', 'FMLN'],
+      ['generic', 'urban commandos'],
       ['generic', 'police'],
     ]);
     expect(mentions('Sendero Luminoso claimed the blast near Ayacucho.')).toEqual([
@@ -24,6 +25,21 @@ describe('findActorMentions: Latin American insurgencies and guerrillas', () => 
       ['FARC: Revolutionary Armed Forces of Colombia', 'FARC-EP'],
       ['M-19: April 19 Movement', 'M-19'],
     ]);
+  });
+
+  it('matches names regardless of case in single-case text only, leaving two-letter acronyms out', () => {
+    expect(isSingleCase('fmln urban guerrillas attacked a police post in san miguel.')).toBe(true);
+    expect(isSingleCase('FMLN URBAN GUERRILLAS ATTACKED A POLICE POST IN SAN MIGUEL.')).toBe(true);
+    expect(isSingleCase('The FMLN attacked a police post in San Miguel.')).toBe(false);
+    expect(mentions('members of the farabundo marti national liberation front attacked a post.')).toEqual([
+      ['FMLN: Farabundo Marti National Liberation Front', 'farabundo marti national liberation front'],
+    ]);
+    expect(mentions('the fmln said it is ready. terrorists bombed the embassy.')).toEqual([
+      ['FMLN: Farabundo Marti National Liberation Front', 'fmln'],
+      ['generic', 'terrorists'],
+    ]);
+    // mixed case: a lower-case word that spells an acronym is not the group
+    expect(mentions('The Eln river flooded. Police said the hamas-style tunnel was old.')).toEqual([]);
   });
 
   it('reads "guerrillas" as an armed group of the event\'s country, and leaves other National Liberation Armies unnamed', () => {

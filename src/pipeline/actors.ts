@@ -27,6 +27,31 @@ const COMPILED = ACTORS.map((def) => ({
   anaphor: def.anaphors?.length ? new RegExp(`\\b(?:${def.anaphors.join('|')})\\b`, 'gi') : null,
 }));
 
+/** The same aliases matched regardless of case, for single-case text; two-letter acronyms ("IS") are left
+ * out, since in lower case they are common words. */
+const COMPILED_ANY_CASE = ACTORS.map((def) => {
+  const aliases = def.aliases.filter((a) => a.replace(/\\./g, '').length > 2);
+  return {
+    def,
+    rx: aliases.length ? new RegExp(`(?<![\\w-])(?:${aliases.join('|')})(?![\\w-])`, 'gi') : null,
+  };
+});
+
+/** Text in one case only (wire copy in all capitals or all lower case): capitals tell nothing there. */
+export function isSingleCase(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  // the opening stretch tells: wire copy is in one case throughout
+  const n = Math.min(text.length, 3000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  const letters = upper + lower;
+  return letters >= 20 && Math.min(upper, lower) / letters < 0.005;
+}
+
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /** Country names followed by a verb of attack: "Russia launched …" stands for its forces. */
@@ -71,7 +96,7 @@ export function findActorMentions(text: string): ActorMention[] {
   const free = (s: Span): boolean => !found.some((f) => overlaps(f, s));
   // Named actors: where aliases overlap ("Islamic State" in "Islamic State's Sahel branch"), the longest wins.
   const named: ActorMention[] = [];
-  for (const { def, rx } of COMPILED) {
+  for (const { def, rx } of isSingleCase(text) ? COMPILED_ANY_CASE : COMPILED) {
     if (!rx) continue;
     for (const m of text.matchAll(rx))
       named.push({ start: m.index, end: m.index + m[0].length, text: m[0], actor: def, anaphoric: false });

@@ -14,6 +14,7 @@ import type {
   IsoDate,
   Place,
   Span,
+  SpanText,
   Weapon,
 } from '../domain/types.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
@@ -25,6 +26,7 @@ import { GATES, isAnaphoric } from './gates.js';
 import { findPlaces, offsetPoint, type PlaceMention } from './places.js';
 import { splitClauses, splitSentences, type Sentence } from './sentences.js';
 import { findTriggers, type TriggerFamily, type TriggerMention } from './triggers.js';
+import { findTargetPhrases, findVictims, type SpanMention, type VictimMention } from './targets.js';
 import { settleType } from './typing.js';
 import { findWeapons, type WeaponMention } from './weapons.js';
 
@@ -252,6 +254,9 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
         ),
         weapons: weapons.filter((w) => inside(w, window)),
         fatalities: fatalities.filter((f) => inside(f, window)),
+        // read only where an event is: most of a report is not
+        targets: inWindow(text, window, findTargetPhrases),
+        victims: inWindow(text, window, findVictims),
         published,
         docCountry,
       });
@@ -315,6 +320,18 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
 const ATTRIBUTION_DATE =
   /\b(?:said|says|told|announced|reported|added|stated|confirmed|wrote|tweeted)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*){0,4}(?:\s+(?:by phone|by telephone|in a statement|in an interview|in a video|late|early))?\s+$/u;
 
+/** Runs a span finder on a window (with a little context either side) and keeps what lies inside it. */
+function inWindow<T extends Span>(text: string, w: Span, find: (s: string) => T[]): T[] {
+  const from = Math.max(0, w.start - 60);
+  const to = Math.min(text.length, w.end + 20);
+  const out: T[] = [];
+  for (const m of find(text.slice(from, to))) {
+    const shifted = { ...m, start: m.start + from, end: m.end + from };
+    if (inside(shifted, w)) out.push(shifted);
+  }
+  return out;
+}
+
 /** A participle clause that tells what the event before it did ("killing 12", "wounding four", "leaving …"). */
 const RESULT_CLAUSE = /^(?:killing|wounding|injuring|leaving)\b/i;
 
@@ -330,6 +347,7 @@ function continueDraft(into: Draft, d: Draft): void {
     e.evidence.push(...n.evidence.filter((x) => x.field === 'fatalities'));
   }
   for (const w of n.weapons) if (!e.weapons.some((x) => x.kind === w.kind)) e.weapons.push({ ...w });
+  mergeSpanTexts(e, n);
   if (d.placeLevel > into.placeLevel && n.location && placesCompatible(e.location, n.location)) {
     e.location = n.location;
     into.placeLevel = d.placeLevel;
@@ -360,6 +378,8 @@ interface WindowArgs {
   actors: ActorMention[];
   weapons: WeaponMention[];
   fatalities: FatalityMention[];
+  targets: SpanMention[];
+  victims: VictimMention[];
   published: IsoDate | null;
   docCountry: PlaceMention | null;
 }
@@ -495,8 +515,23 @@ function buildDraft(
       claimIds: [],
       summary: sentence.text,
       evidence,
+      ...(a.targets.length ? { targets: a.targets.map(spanText) } : {}),
+      ...(a.victims.length ? { victims: a.victims.map((v) => ({ ...spanText(v), kind: v.kind })) } : {}),
     },
   };
+}
+
+/** A mention as the source phrase and where it is. */
+const spanText = (m: SpanMention): SpanText => ({ text: m.text, span: { start: m.start, end: m.end } });
+
+/** Adds the targets and victims of a draft merged into another, without repeats. */
+function mergeSpanTexts(e: Draft['event'], n: Draft['event']): void {
+  const fresh = <T extends SpanText>(have: T[] | undefined, add: T[]): T[] =>
+    add.filter((t) => !have?.some((x) => x.span.start === t.span.start));
+  const targets = fresh(e.targets, n.targets ?? []);
+  if (targets.length) e.targets = [...(e.targets ?? []), ...targets];
+  const victims = fresh(e.victims, n.victims ?? []);
+  if (victims.length) e.victims = [...(e.victims ?? []), ...victims];
 }
 
 const FAMILY_GROUP: Record<TriggerFamily, string> = {
@@ -649,6 +684,7 @@ function absorb(into: Draft, d: Draft): void {
     else if (same.count === null) same.count = w.count;
   }
   e.fatalities = mergeFatalities(e.fatalities, n.fatalities);
+  mergeSpanTexts(e, n);
   e.evidence.push(...n.evidence.filter((x) => x.field !== 'location' && x.field !== 'date'));
   if (n.subEventType !== e.subEventType && d.trigger.rule.priority > into.trigger.rule.priority) {
     e.eventType = n.eventType;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Gazetteer } from '../ports/gazetteer.port.js';
+import { extract } from './extract.js';
+import { findTargets, findVictims } from './targets.js';
+
+const noPlaces: Gazetteer = { lookup: () => [], country: () => null };
+
+const texts = (ms: { text: string }[]): string[] => ms.map((m) => m.text);
+
+describe('findTargets', () => {
+  it('reads the object of an attack verb when its head is a building, installation or vehicle', () => {
+    expect(texts(findTargets('Gunmen attacked a police station in the north.'))).toEqual(['police station']);
+    expect(texts(findTargets('urban guerrillas dynamited 3 electricity pylons last night.'))).toEqual([
+      'electricity pylons',
+    ]);
+    expect(texts(findTargets('A bomb exploded outside the U.S. embassy.'))).toEqual(['U.S. embassy']);
+    expect(texts(findTargets('terrorists burned a bus and a truck.'))).toEqual(['bus']);
+  });
+  it('keeps spans that point at the source', () => {
+    const text = 'They set fire to the municipal mayor’s office.';
+    for (const t of findTargets(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+  it('finds nothing where nothing is attacked', () => {
+    expect(findTargets('The minister opened a new school in the capital.')).toEqual([]);
+    expect(findTargets('Rebels attacked the town at dawn.')).toEqual([]);
+  });
+});
+
+describe('findVictims', () => {
+  it('names a victim after the title the report gives', () => {
+    const v = findVictims(
+      'a month after the murder of antioquia department governor antonio roldan betancur.',
+    );
+    expect(v.map((x) => [x.text, x.kind])).toEqual([['antonio roldan betancur', 'name']]);
+    expect(
+      texts(findVictims('the assassination of archbishop oscar arnulfo romero in 1980 shocked the country.')),
+    ).toEqual(['oscar arnulfo romero']);
+  });
+  it('describes victims named by a group noun, as object or passive subject', () => {
+    expect(findVictims('Soldiers killed six Jesuit priests on Thursday.')).toEqual([
+      { start: 20, end: 34, text: 'Jesuit priests', kind: 'description' },
+    ]);
+    expect(texts(findVictims('he said that two peasants were murdered.'))).toEqual(['peasants']);
+  });
+  it('takes no function words or names of things for names', () => {
+    expect(findVictims('the death of the leader of the party was announced.')).toEqual([]);
+    expect(texts(findVictims('the murder of the leader of the party was announced.'))).toEqual(['leader']);
+  });
+});
+
+describe('extract: targets and victims on events', () => {
+  it('adds them to the event as spans of the source, in mixed and in single case', () => {
+    for (const text of [
+      'On 3 March gunmen attacked a police station and killed two policemen.',
+      'on 3 march terrorists attacked the electric power substation and killed judge maria elena diaz perez.',
+    ]) {
+      const x = extract({ text, published: '1989-03-05' }, { gazetteer: noPlaces });
+      const e = x.events[0];
+      expect(e, text).toBeDefined();
+      expect(e!.targets?.length, text).toBeGreaterThan(0);
+      expect(e!.victims?.length, text).toBeGreaterThan(0);
+      for (const t of [...(e!.targets ?? []), ...(e!.victims ?? [])])
+        expect(text.slice(t.span.start, t.span.end)).toBe(t.text);
+    }
+  });
+  it('leaves the fields out when the report names no target or victim', () => {
+    const x = extract(
+      { text: 'On 3 March rebels clashed with soldiers near the border.', published: '1989-03-05' },
+      { gazetteer: noPlaces },
+    );
+    for (const e of x.events) {
+      expect(e).not.toHaveProperty('targets');
+      expect(e).not.toHaveProperty('victims');
+    }
+  });
+});
