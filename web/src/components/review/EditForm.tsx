@@ -1,9 +1,10 @@
 // Edit one field of an incident (POST /api/incidents/:id/edit). The reviewer's value wins over the
 // values chosen from the reports until the edit is undone; a reason can go with it into the history.
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { incidentValues } from '../../../../src/domain/incident.js';
 import { EVENT_TYPES, type DatePrecision, type EventType } from '../../../../src/domain/types.js';
 import type { EditableField, Incident } from '../../api/types.js';
+import { Dialog, FormFooter } from '../common/Dialog.js';
 
 interface Props {
   incident: Incident;
@@ -97,82 +98,59 @@ export function EditForm({ incident, onSave, onCancel }: Props) {
       setBusy(false);
     }
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') onCancel();
-  };
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="edit-title"
-        onKeyDown={onKeyDown}
-      >
-        <form onSubmit={(e) => void submit(e)}>
-          <h2 id="edit-title">Edit a field</h2>
-          <p className="muted">Incident {incident.id}</p>
+    <Dialog titleId="edit-title" onClose={onCancel}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id="edit-title">Edit a field</h2>
+        <p className="muted">Incident {incident.id}</p>
+        <label>
+          Field
+          <select
+            autoFocus
+            value={draft.field}
+            onChange={(e) => set('field', e.target.value as EditableField)}
+          >
+            {FIELDS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.field === 'fatalities' && <FatalityInputs draft={draft} set={set} />}
+        {draft.field === 'eventType' && (
           <label>
-            Field
-            <select
-              autoFocus
-              value={draft.field}
-              onChange={(e) => set('field', e.target.value as EditableField)}
-            >
-              {FIELDS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
-                </option>
+            Event type
+            <select value={draft.eventType} onChange={(e) => set('eventType', e.target.value as EventType)}>
+              {EVENT_TYPE_NAMES.map((t) => (
+                <option key={t}>{t}</option>
               ))}
             </select>
           </label>
-          {draft.field === 'fatalities' && <FatalityInputs draft={draft} set={set} />}
-          {draft.field === 'eventType' && (
-            <label>
-              Event type
-              <select value={draft.eventType} onChange={(e) => set('eventType', e.target.value as EventType)}>
-                {EVENT_TYPE_NAMES.map((t) => (
-                  <option key={t}>{t}</option>
-                ))}
-              </select>
-            </label>
-          )}
-          {draft.field === 'subEventType' && (
-            <label>
-              Sub-type
-              <select value={draft.subEventType} onChange={(e) => set('subEventType', e.target.value)}>
-                {EVENT_TYPE_NAMES.map((t) => (
-                  <optgroup key={t} label={t}>
-                    {EVENT_TYPES[t].map((s) => (
-                      <option key={s}>{s}</option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            </label>
-          )}
-          {draft.field === 'date' && <DateInputs draft={draft} set={set} />}
+        )}
+        {draft.field === 'subEventType' && (
           <label>
-            Why (optional)
-            <textarea rows={2} value={draft.why} onChange={(e) => set('why', e.target.value)} />
+            Sub-type
+            <select value={draft.subEventType} onChange={(e) => set('subEventType', e.target.value)}>
+              {EVENT_TYPE_NAMES.map((t) => (
+                <optgroup key={t} label={t}>
+                  {EVENT_TYPES[t].map((s) => (
+                    <option key={s}>{s}</option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
           </label>
-          {error && (
-            <p className="error-note" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="buttons">
-            <button type="submit" className="primary" disabled={busy}>
-              Save edit
-            </button>
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        )}
+        {draft.field === 'date' && <DateInputs draft={draft} set={set} />}
+        <label>
+          Why (optional)
+          <textarea rows={2} value={draft.why} onChange={(e) => set('why', e.target.value)} />
+        </label>
+        <FormFooter error={error} busy={busy} submitLabel="Save edit" onCancel={onCancel} />
+      </form>
+    </Dialog>
   );
 }
 

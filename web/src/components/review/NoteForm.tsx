@@ -1,5 +1,6 @@
 // Add a note to an incident (POST /api/incidents/:id/note): it goes into the history like any action.
 import { useState, type FormEvent } from 'react';
+import { Dialog, FormFooter } from '../common/Dialog.js';
 
 interface Props {
   incidentId: string;
@@ -28,36 +29,16 @@ export function NoteForm({ incidentId, onSave, onCancel }: Props) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="note-title"
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      >
-        <form onSubmit={(e) => void submit(e)}>
-          <h2 id="note-title">Add a note</h2>
-          <p className="muted">Incident {incidentId}</p>
-          <label>
-            Note
-            <textarea autoFocus rows={4} value={text} onChange={(e) => setText(e.target.value)} />
-          </label>
-          {error && (
-            <p className="error-note" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="buttons">
-            <button type="submit" className="primary" disabled={busy}>
-              Save note
-            </button>
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <Dialog titleId="note-title" onClose={onCancel}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id="note-title">Add a note</h2>
+        <p className="muted">Incident {incidentId}</p>
+        <label>
+          Note
+          <textarea autoFocus rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <FormFooter error={error} busy={busy} submitLabel="Save note" onCancel={onCancel} />
+      </form>
+    </Dialog>
   );
 }

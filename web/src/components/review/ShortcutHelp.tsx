@@ -1,3 +1,5 @@
+import { Dialog } from '../common/Dialog.js';
+
 export const SHORTCUTS: [key: string, what: string][] = [
   ['j', 'next incident'],
   ['k', 'previous incident'],
@@ -12,29 +14,21 @@ export const SHORTCUTS: [key: string, what: string][] = [
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="help-title"
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
-        <h2 id="help-title">Keyboard shortcuts</h2>
-        <dl className="shortcuts">
-          {SHORTCUTS.map(([key, what]) => (
-            <div key={key}>
-              <dt>
-                <kbd>{key}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-        <button type="button" autoFocus onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </div>
+    <Dialog titleId="help-title" onClose={onClose}>
+      <h2 id="help-title">Keyboard shortcuts</h2>
+      <dl className="shortcuts">
+        {SHORTCUTS.map(([key, what]) => (
+          <div key={key}>
+            <dt>
+              <kbd>{key}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" autoFocus onClick={onClose}>
+        Close
+      </button>
+    </Dialog>
   );
 }
