@@ -4,8 +4,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app.js';
 import {
@@ -140,10 +140,12 @@ export async function buildServer(app: ServerDeps): Promise<FastifyInstance> {
     });
   });
 
+  // whether the web UI is built (npm run build); without it, unknown paths are JSON 404s like the API's
+  const hasPage = existsSync(join(WEB_ROOT, 'index.html'));
   server.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     // the web UI's own routes (/events/…, /review) load the page; unknown API routes are JSON 404s
-    if (req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path) && webBuilt())
+    if (req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path) && hasPage)
       return reply.sendFile('index.html');
     return reply
       .status(404)
@@ -183,17 +185,4 @@ export async function buildServer(app: ServerDeps): Promise<FastifyInstance> {
     },
   });
   return server;
-}
-
-let built: boolean | null = null;
-function webBuilt(): boolean {
-  if (built === null) {
-    try {
-      readFileSync(`${WEB_ROOT}index.html`);
-      built = true;
-    } catch {
-      built = false;
-    }
-  }
-  return built;
 }

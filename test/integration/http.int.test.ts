@@ -413,6 +413,10 @@ describe('routes, pages and headers', () => {
       expect(js.headers.get('cache-control')).toContain('immutable');
     }
     expect(r.headers.get('cache-control')).toBe('no-cache');
+    // a link into the UI (no file extension, not under /api) loads the page; the UI routes from there
+    const deep = await get('/review');
+    expect(deep.status).toBe(200);
+    expect(deep.text).toContain('<title>Docket');
     const css = /<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/.exec(r.text)?.[1];
     expect(css).toBeDefined();
     expect((await get(new URL(css!, `${base}/`).pathname)).headers.get('content-type')).toMatch(/^text\/css/);
