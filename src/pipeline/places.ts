@@ -102,7 +102,8 @@ const PART_BEFORE =
 const PERSON_AFTER =
   /^,\s+(?:a|an|the|its|his|her)?\s*(?:\w+\s+){0,3}(?:spokes(?:man|woman|person)|commander|official|officer|minister|governor|head|chief|director|mayor|leader|resident|witness|analyst|researcher|lawmaker|member|doctor|nurse|farmer|teacher|father|mother|brother|sister|son|daughter)\b/i;
 
-const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+// dotted abbreviations ("U.S.", "D.C.", "N.S.W.") are one token; other words run to the next space or stop
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
 interface Token extends Span {
   text: string;
@@ -182,6 +183,9 @@ interface Raw extends Span {
   after: string;
 }
 
+/** A country or a larger region: named outright, never a namesake's context. */
+const isArea = (e: GazetteerEntry): boolean => e.kind === 'country' || e.kind === 'region';
+
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 function bearingWord(w: string): string {
@@ -218,10 +222,15 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         const surface = text.slice(span.start, span.end);
         const folded = foldName(surface);
         if (!folded || (len === 1 && (surface.length < 2 || STOP.has(surface.toLowerCase())))) continue;
-        // Acronyms ("SANA", "SDF") are places only when they name a country ("US", "DRC").
+        // Acronyms ("SANA", "SDF") are places only when they name a country or region ("US", "DRC",
+        // "EU") or are a division's known abbreviation ("D.C.", "NSW").
         const acronym = /^[A-Z.]{2,6}$/.test(surface);
         if (ctx.blocked.some((b) => overlaps(b, span))) continue;
-        const hits = gazetteer.lookup(folded).filter((h) => !acronym || h.entry.kind === 'country');
+        const hits = gazetteer
+          .lookup(folded)
+          .filter(
+            (h) => !acronym || isArea(h.entry) || (h.entry.kind === 'admin1' && h.match === 'alternate'),
+          );
         if (!hits.length) continue;
         const before = text.slice(Math.max(0, span.start - 80), span.start);
         const after = text.slice(span.end, span.end + 40);
@@ -318,7 +327,7 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
     const reasons: string[] = [];
     let s = 0;
     const e = h.entry;
-    if (e.kind === 'country') {
+    if (isArea(e)) {
       // a country's own name outweighs a namesake town in it ("China, Maine"; "Mexico" the country,
       // not its capital) even with the document's context on the town's side
       s += h.match === 'name' ? 16 : h.match === 'demonym' ? 15 : 9;
@@ -388,7 +397,7 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
     const near = votes
       ? [...(votes.get(e.countryCode) ?? [])].filter((t) => t !== fold).length
       : chosen.filter((c) => c.entry.kind !== 'country' && c.entry.countryCode === e.countryCode).length;
-    if (near && e.kind !== 'country') {
+    if (near && !isArea(e)) {
       s += Math.min(near, 3);
       reasons.push(`${near} other place(s) in ${e.countryCode}`);
     }
@@ -446,7 +455,7 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
         );
       const plainCue = r.role === 'site' && !/\bthe\s*$/i.test(r.cue ?? '') && !/\bthe\s+$/i.test(r.before);
       const acceptable = (e: GazetteerEntry): boolean => {
-        if (e.kind === 'country' || docCountries.has(e.countryCode) || hinted.has(e.countryCode)) return true;
+        if (isArea(e) || docCountries.has(e.countryCode) || hinted.has(e.countryCode)) return true;
         // a country where another of the text's names was placed counts as named
         if ((votes?.get(e.countryCode)?.size ?? 0) >= 1) return true;
         // a province of a country the text never names is a coincidence of names ("the Red Sea")
@@ -475,7 +484,7 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
   // Second pass: every name now sees where all the others (not only the earlier ones) were placed.
   votes = new Map();
   for (const m of first) {
-    if (m.entry.kind === 'country') continue;
+    if (isArea(m.entry)) continue;
     const v = votes.get(m.entry.countryCode) ?? new Set<string>();
     v.add(foldName(m.text));
     votes.set(m.entry.countryCode, v);

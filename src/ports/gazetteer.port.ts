@@ -1,6 +1,7 @@
 // The gazetteer as the pipeline sees it: folded name → candidate places. Adapters live in src/gazetteer.
 
-export type GazetteerKind = 'city' | 'admin1' | 'country';
+/** 'region': a continent, world region or union ("West Africa", "EU"), larger than a country; countryCode ''. */
+export type GazetteerKind = 'city' | 'admin1' | 'country' | 'region';
 
 export interface GazetteerEntry {
   /** GeoNames id for cities; null for synthetic admin1/country rows. */
