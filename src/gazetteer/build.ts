@@ -6,13 +6,12 @@ import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'n
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BloomFilter } from './bloom.js';
-import { midpoint, outlineCentroids } from './country-points.js';
 import { foldName, skeletonKey } from './fold.js';
 import { REGIONS, sharedDivisionNames } from './regions.js';
 import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 11;
+export const GAZETTEER_VERSION = 12;
 
 /** Countries rank above any town of the same name. */
 const COUNTRY_RANK = 2_000_000_000;
@@ -139,7 +138,6 @@ export function middleOf(points: { lat: number; lon: number }[]): { lat: number;
 
 interface CountryRow {
   cca2: string;
-  ccn3?: string;
   subregion?: string;
   name: { common: string; official: string };
   altSpellings?: string[];
@@ -363,15 +361,10 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     );
     addNames(res.lastInsertRowid, s.n, [s.name], 'name');
   }
-  const outlines = outlineCentroids();
   const countryPoints = new Map<string, { lat: number; lon: number }>();
   for (const c of countries) {
     const [flat = 0, flon = 0] = c.latlng ?? [0, 0];
-    const outline = c.ccn3 ? outlines.get(c.ccn3) : undefined;
-    const { lat, lon } =
-      GEOGRAPHIC_CENTRES[c.cca2] ??
-      (outline ? midpoint({ lat: flat, lon: flon }, outline) : { lat: flat, lon: flon });
-    // countries sharing a name or demonym ("American": the US, American Samoa) come largest first
+    const { lat, lon } = GEOGRAPHIC_CENTRES[c.cca2] ?? { lat: flat, lon: flon };
     countryPoints.set(c.cca2, { lat, lon });
     const rank = COUNTRY_RANK + (countryPopulation.get(c.cca2) ?? 0);
     const res = insertPlace.run(

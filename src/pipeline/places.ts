@@ -336,8 +336,16 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
       // A province usually shares its name with its capital: the town is meant unless the cue says otherwise.
       s += 5 + Math.log10(e.population + 1) * 0.3;
       reasons.push('first-level division');
-      // "Kidal" is the town unless the text says "Kidal region"
+      // "Kidal" is the town unless the text says "Kidal region", and "Washington" is the capital; a
+      // namesake town elsewhere is neither ("California" is the state, not California, Pennsylvania)
+      const capital = r.hits.some(
+        (o) =>
+          o.entry.kind === 'city' &&
+          o.entry.countryCode === e.countryCode &&
+          (o.entry.admin1 === e.name || o.entry.featureCode === 'PPLC'),
+      );
       if (
+        capital &&
         !/^\s+(?:province|governorate|region|state|oblast|district|department|prefecture)\b/i.test(r.after) &&
         !/province|governorate|region/.test(r.cue ?? '')
       ) {
