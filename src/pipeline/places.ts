@@ -200,6 +200,9 @@ export function findPlaces(text: string, gazetteer: Gazetteer, ctx: PlaceContext
 /** The text's candidate place names with their gazetteer hits, before resolution. */
 function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext): Raw[] {
   const raws: Raw[] = [];
+  // small places' names seen as the later word of a longer name ("Donald Trump"): alone elsewhere in the
+  // text ("Trump said") they are that name again
+  const inNames = new Set<string>();
   for (const run of capitalisedRuns(text)) {
     const runStart = run[0]!.start;
     const runEnd = run[run.length - 1]!.end;
@@ -234,6 +237,7 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         if (!hits.length) continue;
         const before = text.slice(Math.max(0, span.start - 80), span.start);
         const after = text.slice(span.end, span.end + 40);
+        if (after.startsWith('$')) continue; // a currency: "US$460 million", "NZ$
         if (ORG_FOLLOWERS.test(after) && !/^\s*(?:province|governorate|region)/i.test(after)) continue;
         if (TITLE_BEFORE.test(before)) continue;
         const demonymOnly = hits.every((h) => h.match === 'demonym');
@@ -270,6 +274,24 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         // Without a cue, a name must be well known (a country, a province, a city of 50,000+).
         const strong = hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 50_000);
         if (!cueMatch && !strong && !demonymOnly) continue;
+        // A small place's name inside a longer proper name is a word of that name: "King Nut", "Franklin
+        // Elementary", "Mad Cow", "Jose Angel Cordova", "Centers for Disease Control". A well-known place
+        // keeps its mention ("Los Angeles Dodgers", "Baghdad police"), and so does one after a part
+        // word, a demonym or an "-held" ("Eastern Ghouta", "Kurdish-held Kobani").
+        // … and so is one that names a disease ("Ebola virus", "Lassa fever", "Reston virus")
+        const inName =
+          (i > 0 && !run.slice(0, i).every((t) => isDescriptor(t.text, gazetteer))) ||
+          i + len < run.length ||
+          /^\s+for\s+(?:the\s+)?\p{Lu}/u.test(after) ||
+          /^[\s-]+(?:virus|viruses|fever|disease|vaccine|strain)\b/i.test(after);
+        if (
+          inName &&
+          !cueMatch &&
+          !hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 100_000)
+        ) {
+          if (i > 0 || i + len === run.length) inNames.add(folded);
+          continue;
+        }
         raws.push({
           ...span,
           text: surface,
@@ -287,7 +309,24 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
       i += taken || 1;
     }
   }
-  return raws;
+  return inNames.size === 0
+    ? raws
+    : raws.filter(
+        (r) =>
+          !inNames.has(foldName(r.text)) ||
+          r.cue !== null ||
+          r.hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 100_000),
+      );
+}
+
+const PART_WORD =
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Downtown|Rural|Old|Outer|Inner|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern)$/;
+
+/** A word that may stand before a place in one capitalised run: a part word, "X-held", a demonym. */
+function isDescriptor(word: string, gazetteer: Gazetteer): boolean {
+  if (PART_WORD.test(word) || /-\p{Ll}+$/u.test(word)) return true;
+  const hits = gazetteer.lookup(foldName(word));
+  return hits.length > 0 && hits.every((h) => h.match === 'demonym');
 }
 
 /** Choose one gazetteer entry per mention, using the document's other places. */
