@@ -11,7 +11,7 @@ import { REGIONS, sharedDivisionNames } from './regions.js';
 import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 12;
+export const GAZETTEER_VERSION = 13;
 
 /** Countries rank above any town of the same name. */
 const COUNTRY_RANK = 2_000_000_000;
@@ -321,8 +321,10 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
   }
   // "Darfur", "Kivu", "Kordofan": the name several divisions share, at the middle of theirs
   const divisionList = [...admin1Points.keys()].map((code) => ({ code, name: admin1.get(code) ?? '' }));
+  const countryNames = new Set(countries.map((c) => foldName(c.name.common)));
   for (const [key, codes] of sharedDivisionNames(divisionList)) {
     const [cc = '', base = ''] = key.split('|');
+    if (countryNames.has(foldName(base))) continue; // Western and South Australia: the country itself
     const points = codes.flatMap((c) => admin1Points.get(c) ?? []);
     const population = points.reduce((n, p) => n + p.population, 0);
     const res = insertPlace.run(

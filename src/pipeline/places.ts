@@ -284,11 +284,7 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
           i + len < run.length ||
           /^\s+for\s+(?:the\s+)?\p{Lu}/u.test(after) ||
           /^[\s-]+(?:virus|viruses|fever|disease|vaccine|strain)\b/i.test(after);
-        if (
-          inName &&
-          !cueMatch &&
-          !hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 100_000)
-        ) {
+        if (inName && !/\bof$/.test(cueMatch?.[0].trim() ?? '') && !hits.some(wellKnown)) {
           if (i > 0 || i + len === run.length) inNames.add(folded);
           continue;
         }
@@ -312,12 +308,13 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
   return inNames.size === 0
     ? raws
     : raws.filter(
-        (r) =>
-          !inNames.has(foldName(r.text)) ||
-          r.cue !== null ||
-          r.hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 100_000),
+        (r) => !inNames.has(foldName(r.text)) || /\bof$/.test(r.cue ?? '') || r.hits.some(wellKnown),
       );
 }
+
+/** A name known well enough to stand inside a longer name: a division, a country, a city of 100,000+, by its own name. */
+const wellKnown = (h: GazetteerHit): boolean =>
+  (h.entry.kind !== 'city' || h.entry.population >= 100_000) && (h.match === 'name' || h.match === 'demonym');
 
 const PART_WORD =
   /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Downtown|Rural|Old|Outer|Inner|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern)$/;
