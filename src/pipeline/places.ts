@@ -344,14 +344,20 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
   const namedAdmin1 = new Set<string>();
   for (const r of raws) {
     const provinces = r.hits.filter((h) => h.entry.kind === 'admin1');
+    // by its own name, against towns known only by that name as an alternate or too small to count
     const onlyProvince =
-      provinces.length > 0 && r.hits.every((h) => h.entry.kind !== 'city' || h.entry.population < 1000);
+      provinces.some((h) => h.match === 'name') &&
+      r.hits.every((h) => h.entry.kind !== 'city' || h.match !== 'name' || h.entry.population < 1000);
     if (
       provinces.length &&
       (onlyProvince || /^\s+(?:province|governorate|region|state|oblast)\b/i.test(r.after))
     )
       for (const h of provinces) namedAdmin1.add(`${h.entry.countryCode}|${foldName(h.entry.name)}`);
   }
+  // Counties and parishes the text names ("Henry County")
+  const namedCounties = new Set(
+    raws.filter((r) => r.hits.some((h) => h.entry.featureCode === 'ADM2')).map((r) => foldName(r.text)),
+  );
   // In the second pass, how many of the document's other names were resolved in each country (a
   // text about Kentucky towns means the Kentucky Paris, a text about Syria the Syrian Homs).
   let votes: Map<string, Set<string>> | null = null;
@@ -364,22 +370,23 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
     let s = 0;
     const e = h.entry;
     if (isArea(e)) {
-      // a country's own name outweighs a namesake town in it ("China, Maine"; "Mexico" the country,
-      // not its capital) even with the document's context on the town's side
-      s += h.match === 'name' ? 16 : h.match === 'demonym' ? 15 : 9;
+      // a country's own name outweighs a namesake town ("China, Maine"; "Mexico" the country, not its
+      // capital nor Mexico, New York) even with all the document's context on the town's side
+      s += h.match === 'name' ? 22 : h.match === 'demonym' ? 15 : 9;
       reasons.push('country name');
     } else if (e.kind === 'admin1') {
-      // A province usually shares its name with its capital: the town is meant unless the cue says otherwise.
-      s += 5 + Math.log10(e.population + 1) * 0.3;
-      reasons.push('first-level division');
-      // "Kidal" is the town unless the text says "Kidal region", and "Washington" is the capital; a
-      // namesake town elsewhere is neither ("California" is the state, not California, Pennsylvania)
+      // A province usually shares its name with its capital: the town is meant unless the cue says
+      // otherwise ("Kidal" is the town unless the text says "Kidal region"), and "Washington" is the
+      // nation's capital. A namesake town elsewhere is neither: a state named by its own name outranks it
+      // ("California" is the state, not California, Pennsylvania).
       const capital = r.hits.some(
         (o) =>
           o.entry.kind === 'city' &&
           o.entry.countryCode === e.countryCode &&
           (o.entry.admin1 === e.name || o.entry.featureCode === 'PPLC'),
       );
+      s += (h.match === 'name' && !capital ? 8 : 5) + Math.log10(e.population + 1) * 0.3;
+      reasons.push('first-level division');
       if (
         capital &&
         !/^\s+(?:province|governorate|region|state|oblast|district|department|prefecture)\b/i.test(r.after) &&
@@ -423,6 +430,30 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
         s += 4;
         reasons.push(`inside ${container.text}`);
       }
+    }
+    // a county the text names holds the town ("Paris" beside "Henry County": Paris, Tennessee), and the
+    // county is the one that holds a town the text names
+    if (e.kind === 'city' && e.featureCode !== 'ADM2' && e.admin2 && namedCounties.has(foldName(e.admin2))) {
+      s += 3;
+      reasons.push(`in ${e.admin2}, named in the text`);
+    }
+    if (
+      e.featureCode === 'ADM2' &&
+      raws.some(
+        (o) =>
+          o !== r &&
+          o.hits.some(
+            (c) =>
+              c.entry.kind === 'city' &&
+              c.entry.featureCode !== 'ADM2' &&
+              c.entry.countryCode === e.countryCode &&
+              c.entry.admin1 === e.admin1 &&
+              c.entry.admin2 === e.name,
+          ),
+      )
+    ) {
+      s += 3;
+      reasons.push(`holds a town the text names`);
     }
     if (e.kind === 'city' && e.admin1 && namedAdmin1.has(`${e.countryCode}|${foldName(e.admin1)}`)) {
       s += 3;
