@@ -77,7 +77,8 @@ const STOP = new Set(
     'sentinel saegheh drone drones missile missiles spring war conflict crisis baath presidential parliament ' +
     'tomahawk homeland gulf red horn lac badia desert valley mount lake river sea bay camp ' +
     'there however all who what where why how im county street road avenue center centre department court house world health ' +
-    'office school hospital church university college police fire city hall mr mrs'
+    'office school hospital church university college police fire city hall mr mrs ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun'
   ).split(/\s+/),
 );
 
@@ -206,12 +207,17 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
   for (const run of capitalisedRuns(text)) {
     const runStart = run[0]!.start;
     const runEnd = run[run.length - 1]!.end;
-    // A person: "said Col. Ahmed Hassan", "Taras Hrytsenko, deputy head of …"
+    // A person: "said Col. Ahmed Hassan", "Taras Hrytsenko, deputy head of …", "Ashley L. Evans"; the
+    // surname alone later in the text ("Evans said") is that person again
+    const lead = text.slice(Math.max(0, runStart - 40), runStart);
     if (
-      TITLE_BEFORE.test(text.slice(Math.max(0, runStart - 40), runStart)) ||
+      TITLE_BEFORE.test(lead) ||
+      /\b\p{Lu}\p{Ll}+\s+\p{Lu}\.\s+$/u.test(lead) ||
       (run.length >= 2 && PERSON_AFTER.test(text.slice(runEnd, runEnd + 40)))
-    )
+    ) {
+      inNames.add(foldName(run[run.length - 1]!.text));
       continue;
+    }
     // A larger feature named "X of Y" ("Horn of Africa", "Gulf of Aden") is not a settlement.
     if (/^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(runEnd, runEnd + 20))) continue;
     let i = 0;
