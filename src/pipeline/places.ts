@@ -78,7 +78,8 @@ const STOP = new Set(
     'tomahawk homeland gulf red horn lac badia desert valley mount lake river sea bay camp ' +
     'there however all who what where why how im county street road avenue center centre department court house world health ' +
     'office school hospital church university college police fire city hall mr mrs ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun'
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ' +
+    'northeast northwest southeast southwest midwest mideast'
   ).split(/\s+/),
 );
 
@@ -204,6 +205,11 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
   // small places' names seen as the later word of a longer name ("Donald Trump"): alone elsewhere in the
   // text ("Trump said") they are that name again
   const inNames = new Set<string>();
+  // surnames of people the text introduces with a title, an initial, an age or a role
+  const persons = new Set<string>();
+  // words the text also writes in lower case ("man", "hill", "commerce"): capitalised, they may still be
+  // words, at the start of a sentence or in a title-case headline
+  const lowerWords = new Set(text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []);
   for (const run of capitalisedRuns(text)) {
     const runStart = run[0]!.start;
     const runEnd = run[run.length - 1]!.end;
@@ -213,9 +219,10 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
     if (
       TITLE_BEFORE.test(lead) ||
       /\b\p{Lu}\p{Ll}+\s+\p{Lu}\.\s+$/u.test(lead) ||
+      /^,\s+\d{1,3},/.test(text.slice(runEnd, runEnd + 8)) || // "Juantissa Hill, 24, …"
       (run.length >= 2 && PERSON_AFTER.test(text.slice(runEnd, runEnd + 40)))
     ) {
-      inNames.add(foldName(run[run.length - 1]!.text));
+      persons.add(foldName(run[run.length - 1]!.text.replace(/['’]$/, '')));
       continue;
     }
     // A larger feature named "X of Y" ("Horn of Africa", "Gulf of Aden") is not a settlement.
@@ -285,9 +292,14 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         // keeps its mention ("Los Angeles Dodgers", "Baghdad police"), and so does one after a part
         // word, a demonym or an "-held" ("Eastern Ghouta", "Kurdish-held Kobani").
         // … and so is one that names a disease ("Ebola virus", "Lassa fever", "Reston virus")
+        // … and so is one named after an organisation's "of" ("Chamber of Commerce", "Bank of …")
         const inName =
           (i > 0 && !run.slice(0, i).every((t) => isDescriptor(t.text, gazetteer))) ||
           i + len < run.length ||
+          (i === 0 && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) ||
+          (len === 1 &&
+            lowerWords.has(surface.toLowerCase()) &&
+            !hits.some((h) => isArea(h.entry) || h.entry.kind === 'admin1')) ||
           /^\s+for\s+(?:the\s+)?\p{Lu}/u.test(after) ||
           /^[\s-]+(?:virus|viruses|fever|disease|vaccine|strain)\b/i.test(after);
         if (inName && !/\bof$/.test(cueMatch?.[0].trim() ?? '') && !hits.some(wellKnown)) {
@@ -311,11 +323,14 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
       i += taken || 1;
     }
   }
-  return inNames.size === 0
+  return inNames.size === 0 && persons.size === 0
     ? raws
-    : raws.filter(
-        (r) => !inNames.has(foldName(r.text)) || /\bof$/.test(r.cue ?? '') || r.hits.some(wellKnown),
-      );
+    : raws.filter((r) => {
+        const key = foldName(r.text.replace(/['’]$/, ''));
+        // a surname is the person, unless the name is also a country's or a state's
+        if (persons.has(key)) return r.hits.some((h) => h.entry.kind !== 'city');
+        return !inNames.has(key) || /\bof$/.test(r.cue ?? '') || r.hits.some(wellKnown);
+      });
 }
 
 /** A name known well enough to stand inside a longer name: a division, a country, a city of 100,000+, by its own name. */
