@@ -11,7 +11,7 @@ import { REGIONS, sharedDivisionNames } from './regions.js';
 import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 14;
+export const GAZETTEER_VERSION = 16;
 
 /** Countries rank above any town of the same name. */
 const COUNTRY_RANK = 2_000_000_000;
@@ -120,10 +120,10 @@ const GEOGRAPHIC_CENTRES: Record<string, { lat: number; lon: number }> = { US: {
 /** Second-level divisions indexed as places of their own: those named with a generic word. */
 const COUNTY = /\s(?:County|Parish)$/;
 
-/** The middle of a set of values without its outlying 2% at either end. */
+/** The middle of a set of values without its outlying 1% at either end. */
 export function trimmedMidpoint(values: number[]): number {
   const v = [...values].sort((a, b) => a - b);
-  const i = Math.floor(v.length * 0.02);
+  const i = Math.floor(v.length * 0.01);
   return ((v[i] ?? 0) + (v[v.length - 1 - i] ?? 0)) / 2;
 }
 
