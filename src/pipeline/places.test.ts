@@ -6,7 +6,9 @@ import { findPlaces, haversineKm, offsetPoint, resolveSpans } from './places.js'
 type Row = Partial<GazetteerEntry> & Pick<GazetteerEntry, 'key' | 'name' | 'lat' | 'lon' | 'countryCode'>;
 
 /** A small in-memory gazetteer: names (and extra keys) → entries, best-known first. */
-function gazetteer(rows: { entry: Row; names?: string[]; demonyms?: string[] }[]): Gazetteer {
+function gazetteer(
+  rows: { entry: Row; names?: string[]; alternates?: string[]; demonyms?: string[] }[],
+): Gazetteer {
   const index = new Map<string, GazetteerHit[]>();
   const add = (name: string, hit: GazetteerHit): void => {
     const key = foldName(name);
@@ -25,6 +27,7 @@ function gazetteer(rows: { entry: Row; names?: string[]; demonyms?: string[] }[]
       ...r.entry,
     };
     for (const n of [entry.name, ...(r.names ?? [])]) add(n, { entry, match: 'name' });
+    for (const a of r.alternates ?? []) add(a, { entry, match: 'alternate' });
     for (const d of r.demonyms ?? []) add(d, { entry, match: 'demonym' });
   }
   for (const hits of index.values())
@@ -115,6 +118,57 @@ const gaz = gazetteer([
   { entry: town(14, 'US', 'Georgia', 'Atlanta', 33.75, -84.39, 460_000, 'PPLA') },
   { entry: town(15, 'US', 'Georgia', 'Macon', 32.84, -83.63, 150_000) },
   { entry: town(16, 'US', 'Georgia', 'Savannah', 32.08, -81.1, 140_000) },
+  {
+    entry: { key: 'r:eu', name: 'European Union', lat: 48.69, lon: 9.14, countryCode: '', kind: 'region' },
+    names: ['EU'],
+  },
+  {
+    entry: { key: 'r:europe', name: 'Europe', lat: 48.69, lon: 9.14, countryCode: '', kind: 'region' },
+    demonyms: ['European'],
+  },
+  { entry: admin1('US', 'District of Columbia', 38.9, -77.03, 700_000), alternates: ['D.C.'] },
+  { entry: admin1('US', 'California', 37.2, -119.7, 39_000_000) },
+  { entry: admin1('US', 'Pennsylvania', 40.9, -77.8, 13_000_000) },
+  { entry: town(17, 'US', 'Pennsylvania', 'California', 40.07, -79.89, 6_000) },
+  { entry: town(18, 'US', 'Pennsylvania', 'Pittsburgh', 40.44, -80, 300_000) },
+  { entry: town(19, 'US', 'North Carolina', 'King', 36.28, -80.36, 7_000) },
+  { entry: town(20, 'CD', 'Equateur', 'Ebola', 3.4, 20.9, 2_000) },
+  { entry: town(21, 'US', 'Georgia', 'Evans', 33.53, -82.13, 29_000) },
+  { entry: town(22, 'CI', 'Montagnes', 'Man', 7.41, -7.55, 140_000) },
+  { entry: town(23, 'SY', 'Rif Dimashq', 'Ghouta', 33.53, 36.4, 20_000) },
+  { entry: { ...town(24, 'US', 'Tennessee', 'Paris', 36.3, -88.33, 10_000), admin2: 'Henry County' } },
+  {
+    entry: {
+      key: 'a2:US.GA.151',
+      name: 'Henry County',
+      lat: 33.45,
+      lon: -84.2,
+      countryCode: 'US',
+      admin1: 'Georgia',
+      admin2: 'Henry County',
+      featureClass: 'A',
+      featureCode: 'ADM2',
+      population: 64_000,
+    },
+  },
+  {
+    entry: {
+      key: 'a2:US.TN.079',
+      name: 'Henry County',
+      lat: 36.33,
+      lon: -88.32,
+      countryCode: 'US',
+      admin1: 'Tennessee',
+      admin2: 'Henry County',
+      featureClass: 'A',
+      featureCode: 'ADM2',
+      population: 32_000,
+    },
+  },
+  { entry: country('MX', 'Mexico', 23, -102, 120_000_000), demonyms: ['Mexican'] },
+  { entry: town(25, 'US', 'New York', 'Mexico', 43.46, -76.23, 5_000) },
+  { entry: town(26, 'US', 'New York', 'Syracuse', 43.05, -76.15, 145_000) },
+  { entry: town(27, 'US', 'New York', 'Oswego', 43.46, -76.51, 18_000) },
 ]);
 
 const names = (text: string): [string, string][] =>
@@ -221,5 +275,69 @@ describe('relative locations', () => {
     const [m] = findPlaces('Clashes broke out in Tripoli overnight.', gaz, { blocked: [] });
     expect(m?.trace.map((t) => t.key)).toEqual(['g:3', 'g:4']);
     expect(m!.trace[0]!.score).toBeGreaterThan(m!.trace[1]!.score);
+  });
+});
+
+describe('findPlaces: abbreviations, regions and names inside names', () => {
+  it('reads dotted abbreviations as one name ("U.S.", "D.C.") and currencies as no place', () => {
+    expect(names('The U.S. embassy in Washington, D.C. said so.')).toEqual([
+      ['U.S.', 'c:US'],
+      ['D.C.', 'a1:US.District of Columbia'],
+    ]);
+    expect(names('A settlement of US$460 million was paid.')).toEqual([]);
+  });
+
+  it('finds regions larger than a country, and their demonyms', () => {
+    expect(names('EU ministers met on Monday.')).toEqual([['EU', 'r:eu']]);
+    const [european] = findPlaces('European leaders met on Monday.', gaz, { blocked: [] });
+    expect(european).toMatchObject({ text: 'European', role: 'demonym' });
+    expect(european?.entry.kind).toBe('region');
+  });
+
+  it('drops a small place named inside a longer name, a disease or an organisation', () => {
+    expect(names('The outbreak was linked to King Nut, a peanut butter brand.')).toEqual([]);
+    expect(names('Two more cases of Ebola virus were confirmed.')).toEqual([]);
+    // a well-known place keeps its mention inside a longer name, and so does one after a part word
+    expect(names('He threw a ball at Pittsburgh Steelers practice.')).toEqual([['Pittsburgh', 'g:18']]);
+    expect(names('Shelling was reported in Eastern Ghouta, Syria.')).toContainEqual(['Ghouta', 'g:23']);
+  });
+
+  it('drops the surname of a person the text introduces, there and later', () => {
+    expect(names('Ashley L. Evans, of Atlanta, Georgia, appeared in court. Evans said nothing.')).toEqual([
+      ['Atlanta', 'g:14'],
+      ['Georgia', 'a1:US.Georgia'],
+    ]);
+  });
+
+  it('drops a capitalised word the text also writes in lower case ("Man" in a headline)', () => {
+    expect(names('Jury Indicts Man In Slaying. The man was held in Savannah, Georgia.')).toEqual([
+      ['Savannah', 'g:16'],
+      ['Georgia', 'a1:US.Georgia'],
+    ]);
+    expect(names('Clashes erupted in Man on Friday.')).toEqual([['Man', 'g:22']]);
+  });
+});
+
+describe('findPlaces: divisions, counties and countries against namesake towns', () => {
+  it('takes a state named by its own name over a namesake town elsewhere', () => {
+    const text = 'Fires spread across California. Crews from Pittsburgh, Pennsylvania flew in.';
+    expect(names(text)).toContainEqual(['California', 'a1:US.California']);
+  });
+
+  it('places a town in the county the text names (Paris beside Henry County)', () => {
+    const text = 'The Paris police chief said the Henry County jail was full.';
+    const spans = ['Paris', 'Henry County'].map((n) => ({
+      start: text.indexOf(n),
+      end: text.indexOf(n) + n.length,
+    }));
+    const [paris, county] = resolveSpans(text, gaz, spans, { blocked: [] });
+    expect(paris?.entry.key).toBe('g:24');
+    expect(county?.entry.key).toBe('a2:US.TN.079');
+    expect(paris?.trace[0]?.reasons).toContain('in Henry County, named in the text');
+  });
+
+  it('keeps a country named by its own name against a namesake town among the text’s towns', () => {
+    const text = 'Volunteers from Syracuse and Oswego, New York, left for Mexico on Friday.';
+    expect(names(text)).toContainEqual(['Mexico', 'c:MX']);
   });
 });

@@ -254,7 +254,10 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         if (ORG_FOLLOWERS.test(after) && !/^\s*(?:province|governorate|region)/i.test(after)) continue;
         if (TITLE_BEFORE.test(before)) continue;
         const demonymOnly = hits.every((h) => h.match === 'demonym');
-        const cueMatch = CUE_BEFORE.exec(before);
+        // "in Eastern Ghouta", "near Kurdish-held Kobani": the cue stands before the part words
+        const described = i > 0 && run.slice(0, i).every((t) => isDescriptor(t.text, gazetteer));
+        const cueText = described ? text.slice(Math.max(0, runStart - 80), runStart) : before;
+        const cueMatch = CUE_BEFORE.exec(cueText);
         const rel = RELATIVE.exec(before);
         let relative: PlaceMention['relative'] = null;
         if (rel) {
@@ -277,11 +280,11 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
           );
         const role: PlaceRole = demonymOnly
           ? 'demonym'
-          : relative || speaking || REFERENCE_BEFORE.test(before)
+          : relative || speaking || REFERENCE_BEFORE.test(cueText)
             ? 'reference'
             : partAfter
               ? 'context'
-              : SITE_CUE.test(before)
+              : SITE_CUE.test(cueText)
                 ? 'site'
                 : 'context';
         // Without a cue, a name must be well known (a country, a province, a city of 50,000+).
@@ -294,7 +297,7 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         // … and so is one that names a disease ("Ebola virus", "Lassa fever", "Reston virus")
         // … and so is one named after an organisation's "of" ("Chamber of Commerce", "Bank of …")
         const inName =
-          (i > 0 && !run.slice(0, i).every((t) => isDescriptor(t.text, gazetteer))) ||
+          (i > 0 && !described) ||
           i + len < run.length ||
           (i === 0 && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) ||
           (len === 1 &&
@@ -452,6 +455,24 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
         reasons.push(`inside ${container.text}`);
       }
     }
+    // a division that holds the town named just before it: "Atlanta, Georgia" is the US state, whatever
+    // the country of that name
+    if (e.kind === 'admin1') {
+      const held = raws.find(
+        (o) =>
+          o.end <= r.start &&
+          r.start - o.end <= 3 &&
+          /^,\s*$/.test(r.before.slice(-(r.start - o.end))) &&
+          o.hits.some(
+            (c) =>
+              c.entry.kind === 'city' && c.entry.countryCode === e.countryCode && c.entry.admin1 === e.name,
+          ),
+      );
+      if (held) {
+        s += 15;
+        reasons.push(`holds ${held.text}, named just before`);
+      }
+    }
     // a county the text names holds the town ("Paris" beside "Henry County": Paris, Tennessee), and the
     // county is the one that holds a town the text names
     if (e.kind === 'city' && e.featureCode !== 'ADM2' && e.admin2 && namedCounties.has(foldName(e.admin2))) {
@@ -554,8 +575,13 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
         if (isArea(e) || docCountries.has(e.countryCode) || hinted.has(e.countryCode)) return true;
         // a country where another of the text's names was placed counts as named
         if ((votes?.get(e.countryCode)?.size ?? 0) >= 1) return true;
-        // a province of a country the text never names is a coincidence of names ("the Red Sea")
-        if (e.kind === 'admin1') return /province|governorate|region/.test(r.cue ?? '');
+        // a province of a country the text never names is a coincidence of names ("the Red Sea"), unless
+        // it is a populous one named by its own name ("California", "Punjab")
+        if (e.kind === 'admin1')
+          return (
+            /province|governorate|region/.test(r.cue ?? '') ||
+            (r.hits.some((o) => o.entry === e && o.match === 'name') && e.population >= 1_000_000)
+          );
         // a small place in a country the text never mentions is more likely a word than a place
         return explicit || (plainCue && e.population >= 5000) || e.population >= 500_000;
       };
