@@ -11,7 +11,7 @@ import { REGIONS, sharedDivisionNames } from './regions.js';
 import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 16;
+export const GAZETTEER_VERSION = 17;
 
 /** Countries rank above any town of the same name. */
 const COUNTRY_RANK = 2_000_000_000;
@@ -117,9 +117,6 @@ const ADMIN1_ABBREVIATIONS: Record<string, string[]> = {
  */
 const GEOGRAPHIC_CENTRES: Record<string, { lat: number; lon: number }> = { US: { lat: 39.83, lon: -98.58 } };
 
-/** Second-level divisions indexed as places of their own: those named with a generic word. */
-const COUNTY = /\s(?:County|Parish)$/;
-
 /** The middle of a set of values without its outlying 1% at either end. */
 export function trimmedMidpoint(values: number[]): number {
   const v = [...values].sort((a, b) => a - b);
@@ -220,7 +217,8 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
   // geographic centre, not at its largest city); countries add up their cities' population.
   const adminSums = new Map<string, { lats: number[]; lons: number[]; n: number }>();
   const countryPopulation = new Map<string, number>();
-  // Counties and parishes ("Laurel County"), placed the same way, by their full name only.
+  // Second-level divisions (counties, parishes, districts: "Laurel County", "Suffolk", "Manbij District"),
+  // placed the same way, by their full name only.
   const countySums = new Map<
     string,
     { lats: number[]; lons: number[]; n: number; a1: string | null; name: string }
@@ -261,7 +259,7 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     addNames(res.lastInsertRowid, population, [name, f[2] ?? ''], 'name');
     addNames(res.lastInsertRowid, population, (f[3] ?? '').split(','), 'alternate');
     countryPopulation.set(cc, (countryPopulation.get(cc) ?? 0) + population);
-    if (a2 && COUNTY.test(a2)) {
+    if (a2) {
       const code = `${a1code}.${f[11] ?? ''}`;
       const s = countySums.get(code) ?? { lats: [], lons: [], n: 0, a1, name: a2 };
       s.lats.push(lat);
