@@ -642,6 +642,9 @@ export function resolveSpans(
     // "Palestinians", "Russians": the people of a country, as a demonym
     if (!hits.length && /[^s]s$/.test(name))
       hits = gazetteer.lookup(foldName(name.slice(0, -1))).filter((h) => h.match === 'demonym');
+    // a feature the gazetteer lacks, named after a place it has: "Colorado State University", "Port of
+    // Los Angeles", "Dubai World Cup", "Miami-Dade" — the longest known place inside the name stands in
+    if (!hits.length) hits = placeInside(name, gazetteer);
     const before = text.slice(Math.max(0, span.start - 80), span.start);
     const cue = CUE_BEFORE.exec(before);
     const partAfter = PART_AFTER.exec(text.slice(span.end, span.end + 20));
@@ -666,6 +669,20 @@ export function resolveSpans(
   const others = found.filter((r) => !givenSet.has(r) && !spans.some((s) => overlaps(s, r)));
   const resolved = resolve([...others, ...given], ctx, givenSet);
   return given.map((r) => resolved.find((m) => m.start === r.start && m.end === r.end) ?? null);
+}
+
+/** The gazetteer hits of the longest run of words inside a name that the gazetteer knows. */
+function placeInside(name: string, gazetteer: Gazetteer): GazetteerHit[] {
+  const words = name.split(/[\s-]+/).filter(Boolean);
+  for (let len = words.length - 1; len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const part = words.slice(i, i + len).join(' ');
+      if (!/^\p{Lu}/u.test(part) || (len === 1 && STOP.has(part.toLowerCase()))) continue;
+      const hits = gazetteer.lookup(foldName(part));
+      if (hits.length) return hits;
+    }
+  }
+  return [];
 }
 
 const BEARINGS: Record<string, number> = {
