@@ -391,6 +391,7 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
     e.kind === 'admin1' ? `${e.countryCode}|${e.name}` : e.admin1 ? `${e.countryCode}|${e.admin1}` : null;
   const score = (r: Raw, h: GazetteerHit, chosen: PlaceMention[]): PlaceCandidateTrace => {
     const reasons: string[] = [];
+    const fold = foldName(r.text);
     let s = 0;
     const e = h.entry;
     if (isArea(e)) {
@@ -475,7 +476,13 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
     }
     // a county the text names holds the town ("Paris" beside "Henry County": Paris, Tennessee), and the
     // county is the one that holds a town the text names
-    if (e.kind === 'city' && e.featureCode !== 'ADM2' && e.admin2 && namedCounties.has(foldName(e.admin2))) {
+    if (
+      e.kind === 'city' &&
+      e.featureCode !== 'ADM2' &&
+      e.admin2 &&
+      foldName(e.admin2) !== fold &&
+      namedCounties.has(foldName(e.admin2))
+    ) {
       s += 3;
       reasons.push(`in ${e.admin2}, named in the text`);
     }
@@ -483,7 +490,7 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
       e.featureCode === 'ADM2' &&
       raws.some(
         (o) =>
-          o !== r &&
+          foldName(o.text) !== fold &&
           o.hits.some(
             (c) =>
               c.entry.kind === 'city' &&
@@ -510,7 +517,6 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
       s += 3 + Math.min(inDoc, 3);
       reasons.push(`country ${e.countryCode} named in the text`);
     }
-    const fold = foldName(r.text);
     const near = votes
       ? [...(votes.get(e.countryCode) ?? [])].filter((t) => t !== fold).length
       : chosen.filter((c) => c.entry.kind !== 'country' && c.entry.countryCode === e.countryCode).length;
