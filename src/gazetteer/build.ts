@@ -11,7 +11,7 @@ import { REGIONS, sharedDivisionNames } from './regions.js';
 import { packageFile } from '../npm-data.js';
 
 /** Bump when the schema or the build rules change: a new file name forces a rebuild. */
-export const GAZETTEER_VERSION = 17;
+export const GAZETTEER_VERSION = 20;
 
 /** Countries rank above any town of the same name. */
 const COUNTRY_RANK = 2_000_000_000;
@@ -353,6 +353,9 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
       'city',
     );
     addNames(res.lastInsertRowid, s.n, [s.name], 'name');
+    // US news drops the word: "Gwinnett", "DuPage", "Oconee" (as an alternate, below a town of the name)
+    const bare = s.name.replace(/\s+(?:County|Parish)$/, '');
+    if (cc === 'US' && bare !== s.name) addNames(res.lastInsertRowid, s.n, [bare], 'alternate');
   }
   const countryPoints = new Map<string, { lat: number; lon: number }>();
   for (const c of countries) {
