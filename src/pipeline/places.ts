@@ -4,7 +4,19 @@
 // Every resolution keeps its candidates and scores as a trace for reviewers.
 import type { Span } from '../domain/types.js';
 import type { Gazetteer, GazetteerEntry, GazetteerHit } from '../ports/gazetteer.port.js';
-import { foldName } from '../gazetteer/fold.js';
+import { foldName as foldNameUncached } from '../gazetteer/fold.js';
+
+/** Names recur across a text's mentions and candidates (and across texts): each is folded once. */
+const foldCache = new Map<string, string>();
+function foldName(name: string): string {
+  let f = foldCache.get(name);
+  if (f === undefined) {
+    f = foldNameUncached(name);
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(name, f);
+  }
+  return f;
+}
 import { findNumbers } from './numbers.js';
 
 export type PlaceRole = 'site' | 'reference' | 'context' | 'demonym';
