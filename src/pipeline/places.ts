@@ -392,7 +392,9 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
   }
   // Counties and parishes the text names ("Henry County")
   const namedCounties = new Set(
-    raws.filter((r) => r.hits.some((h) => h.entry.featureCode === 'ADM2')).map((r) => foldName(r.text)),
+    raws
+      .filter((r) => r.hits.some((h) => h.entry.featureCode === 'ADM2' && h.match === 'name'))
+      .map((r) => foldName(r.text)),
   );
   // In the second pass, how many of the document's other names were resolved in each country (a
   // text about Kentucky towns means the Kentucky Paris, a text about Syria the Syrian Homs).
@@ -500,6 +502,7 @@ function resolve(raws: Raw[], ctx: PlaceContext, forced: ReadonlySet<Raw> = new 
     }
     if (
       e.featureCode === 'ADM2' &&
+      h.match === 'name' &&
       raws.some(
         (o) =>
           foldName(o.text) !== fold &&
