@@ -302,6 +302,12 @@ describe('findPlaces: abbreviations, regions and names inside names', () => {
     expect(names('Shelling was reported in Eastern Ghouta, Syria.')).toContainEqual(['Ghouta', 'g:23']);
   });
 
+  it('reads a name after a sentence that ends in "said." as a place again', () => {
+    expect(names('The mayor spoke, an aide said. Tripoli police made arrests.')).toEqual([
+      ['Tripoli', 'g:3'],
+    ]);
+  });
+
   it('drops the surname of a person the text introduces, there and later', () => {
     expect(names('Ashley L. Evans, of Atlanta, Georgia, appeared in court. Evans said nothing.')).toEqual([
       ['Atlanta', 'g:14'],

@@ -99,7 +99,7 @@ const STOP = new Set(
 const ORG_FOLLOWERS =
   /^\s*(?:News|news agency|News Agency|Agency|TV|Television|television|Radio|radio|newspaper|Times|Post|Tribune|Herald|Party|Front|Movement|Brigades?|Corps|Council|Ministry|University|Army|Forces|Group|Observatory|Institute|Foundation|Bank|Airways|Airlines|Company|Corporation|Inc|FC|United)\b/;
 const TITLE_BEFORE =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Brig|Maj|Col|Lt|Capt|Sgt|Adm|Gov|Sen|President|Prime Minister|Minister|Commander|Chief|King|Prince|Sheikh|Imam|Pope|spokesman|spokeswoman|leader|chief|general|colonel|said|says|told|by)\.?\s+)$/;
+  /(?:\b(?:(?:Mr|Mrs|Ms|Dr|Gen|Brig|Maj|Col|Lt|Capt|Sgt|Adm|Gov|Sen)\.?|President|Prime Minister|Minister|Commander|Chief|King|Prince|Sheikh|Imam|Pope|spokesman|spokeswoman|leader|chief|general|colonel|said|says|told|by)\s+)$/;
 const CUE_BEFORE =
   /(?:\b(?:in|at|near|outside|around|from|into|across|toward|towards|on|of|to|inside|within|between|and|via|through|the (?:town|city|village|district|province|governorate|region|area|outskirts|suburb|suburbs|neighbou?rhood|capital|port|port city|centre|center|heart|edge) of|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? (?:of )?)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|province|governorate|region|area|capital|port)\s+of\s+)?)$/iu;
 const SITE_CUE =
