@@ -166,6 +166,7 @@ const gaz = gazetteer([
     },
   },
   { entry: country('MX', 'Mexico', 23, -102, 120_000_000), demonyms: ['Mexican'] },
+  { entry: country('JO', 'Jordan', 31, 36, 10_000_000), demonyms: ['Jordanian'] },
   { entry: town(25, 'US', 'New York', 'Mexico', 43.46, -76.23, 5_000) },
   { entry: town(26, 'US', 'New York', 'Syracuse', 43.05, -76.15, 145_000) },
   { entry: town(27, 'US', 'New York', 'Oswego', 43.46, -76.51, 18_000) },
@@ -300,6 +301,11 @@ describe('findPlaces: abbreviations, regions and names inside names', () => {
     // a well-known place keeps its mention inside a longer name, and so does one after a part word
     expect(names('He threw a ball at Pittsburgh Steelers practice.')).toEqual([['Pittsburgh', 'g:18']]);
     expect(names('Shelling was reported in Eastern Ghouta, Syria.')).toContainEqual(['Ghouta', 'g:23']);
+  });
+
+  it('reads a run that starts with a common given name as a person ("Jordan Smith")', () => {
+    expect(names('Jordan Smith met reporters in Tripoli.')).toEqual([['Tripoli', 'g:3']]);
+    expect(names('Jordan closed its border.')).toEqual([['Jordan', 'c:JO']]);
   });
 
   it('reads a name after a sentence that ends in "said." as a place again', () => {

@@ -95,6 +95,31 @@ const STOP = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Common given names in English-language news: a capitalised run that starts with one ("George Bush",
+ * "Patrick Moore") and is not itself a place is a person.
+ */
+const GIVEN_NAMES = new Set(
+  (
+    'James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony ' +
+    'Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey ' +
+    'Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory ' +
+    'Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary ' +
+    'Peter Kyle Walter Ethan Jeremy Harold Keith Christian Roger Noah Gerald Carl Terry Sean Austin Arthur ' +
+    'Lawrence Jesse Dylan Bryan Joe Jordan Billy Bruce Albert Willie Gabriel Logan Alan Juan Wayne Roy Ralph ' +
+    'Randy Eugene Vincent Russell Elijah Louis Bobby Philip Johnny Bill Tom Jim Mike Bob Dave Steve Tony ' +
+    'Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty Margaret ' +
+    'Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah Stephanie Rebecca ' +
+    'Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma Nicole Helen Samantha ' +
+    'Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia Joyce ' +
+    'Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline ' +
+    'Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail Alice Judy Sophia Grace ' +
+    'Denise Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie ' +
+    'Kayla Alexis Lori Nadia Wendy Mohammed Muhammad Mohammad Ahmed Ahmad Ali Hassan Hussein Omar Abdul ' +
+    'Mahmoud Mustafa Khalid Ibrahim Youssef Yusuf Fatima Aisha Vladimir Sergei Dmitry Igor Olga Natalia'
+  ).split(/\s+/),
+);
+
 /** Words after a capitalised run that make it an organisation or a person's title, not a place. */
 const ORG_FOLLOWERS =
   /^\s*(?:News|news agency|News Agency|Agency|TV|Television|television|Radio|radio|newspaper|Times|Post|Tribune|Herald|Party|Front|Movement|Brigades?|Corps|Council|Ministry|University|Army|Forces|Group|Observatory|Institute|Foundation|Bank|Airways|Airlines|Company|Corporation|Inc|FC|United)\b/;
@@ -225,10 +250,16 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
   for (const run of capitalisedRuns(text)) {
     const runStart = run[0]!.start;
     const runEnd = run[run.length - 1]!.end;
-    // A person: "said Col. Ahmed Hassan", "Taras Hrytsenko, deputy head of …", "Ashley L. Evans"; the
-    // surname alone later in the text ("Evans said") is that person again
+    // A person: "said Col. Ahmed Hassan", "Taras Hrytsenko, deputy head of …", "Ashley L. Evans",
+    // "George Bush"; the surname alone later in the text ("Evans said") is that person again
     const lead = text.slice(Math.max(0, runStart - 40), runStart);
+    const givenName =
+      run.length >= 2 &&
+      GIVEN_NAMES.has(run[0]!.text) &&
+      isCapitalised(run[1]!.text) &&
+      gazetteer.lookup(foldName(text.slice(runStart, runEnd))).length === 0;
     if (
+      givenName ||
       TITLE_BEFORE.test(lead) ||
       /\b\p{Lu}\p{Ll}+\s+\p{Lu}\.\s+$/u.test(lead) ||
       /^,\s+\d{1,3},/.test(text.slice(runEnd, runEnd + 8)) || // "Juantissa Hill, 24, …"
