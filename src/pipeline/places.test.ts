@@ -308,6 +308,10 @@ describe('findPlaces: abbreviations, regions and names inside names', () => {
     expect(names('Jordan closed its border.')).toEqual([['Jordan', 'c:JO']]);
   });
 
+  it('reads a street as an address, not as the place it is named after', () => {
+    expect(names('A car bomb went off on Tripoli Street in Homs.')).toEqual([['Homs', 'g:10']]);
+  });
+
   it('reads a name after a sentence that ends in "said." as a place again', () => {
     expect(names('The mayor spoke, an aide said. Tripoli police made arrests.')).toEqual([
       ['Tripoli', 'g:3'],

@@ -91,7 +91,7 @@ const STOP = new Set(
     'there however all who what where why how im county street road avenue center centre department court house world health ' +
     'office school hospital church university college police fire city hall mr mrs ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ' +
-    'northeast northwest southeast southwest midwest mideast'
+    'northeast northwest southeast southwest midwest mideast federal free lot god'
   ).split(/\s+/),
 );
 
@@ -268,6 +268,12 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
       persons.add(foldName(run[run.length - 1]!.text.replace(/['’]$/, '')));
       continue;
     }
+    // A street is an address, not a place of its own name ("Wichita Street", "Baghdad Road")
+    if (
+      run.length >= 2 &&
+      /^(?:Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Boulevard|Blvd)$/.test(run[run.length - 1]!.text)
+    )
+      continue;
     // A larger feature named "X of Y" ("Horn of Africa", "Gulf of Aden") is not a settlement.
     if (/^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(runEnd, runEnd + 20))) continue;
     let i = 0;
