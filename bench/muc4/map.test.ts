@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventActor, ExtractedClaim, ExtractedEvent, Extraction } from '../../src/domain/types.js';
-import { mapExtraction, perpetratorRole, toPredRoles } from './map.js';
+import { dropNested, isIncident, mapExtraction, perpetratorRole, toPredRoles, weaponWords } from './map.js';
 
 const actor = (
   role: EventActor['role'],
@@ -88,7 +88,7 @@ describe('mapExtraction', () => {
       PerpOrg: [],
       Target: ['police station'],
       Victim: ['jaime pardo leal'],
-      Weapon: ['a car bomb'],
+      Weapon: ['car bomb'],
     });
   });
   it('an unnamed armed group told beside the named perpetrator is a perpetrator individual', () => {
@@ -120,5 +120,96 @@ describe('mapExtraction', () => {
     );
     const fillers = mapExtraction(x);
     expect(fillers).toEqual([{ role: 'PerpOrg', text: 'shining path', from: 'c1 claimant' }]);
+  });
+});
+
+describe('isIncident: acts of terror, not military operations (taskdoc, relevant incidents)', () => {
+  const army = actor('actor1', 'Military Forces of El Salvador', 'troops', 1);
+  const rebels = actor('actor2', 'Unidentified Armed Group (El Salvador)', 'guerrillas', 2);
+  it('leaves out air strikes, arrests and clashes between armed parties that hit no civilian', () => {
+    expect(
+      isIncident(event({ eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' })),
+    ).toBe(false);
+    expect(isIncident(event({ eventType: 'Strategic developments', subEventType: 'Arrests' }))).toBe(false);
+    expect(
+      isIncident(event({ eventType: 'Battles', subEventType: 'Armed clash', actors: [army, rebels] })),
+    ).toBe(false);
+  });
+  it('keeps a clash that kills civilians, and a bombing of a building', () => {
+    const clash = event({
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      actors: [army, rebels],
+      victims: [{ text: 'peasants', span: { start: 0, end: 8 }, kind: 'description' }],
+    });
+    expect(isIncident(clash)).toBe(true);
+    const bombing = event({
+      eventType: 'Explosions/Remote violence',
+      subEventType: 'Remote explosive/landmine/IED',
+      actors: [{ ...rebels, role: 'actor1' }],
+      targets: [{ text: 'electric power substation', span: { start: 0, end: 25 } }],
+    });
+    expect(isIncident(bombing)).toBe(true);
+  });
+  it('leaves out guerrillas attacking a police post, with nobody else hit', () => {
+    const post = event({
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      actors: [{ ...rebels, role: 'actor1' }, actor('actor2', 'Police Forces of El Salvador', 'police', 1)],
+      targets: [{ text: 'national police post', span: { start: 0, end: 19 } }],
+    });
+    expect(isIncident(post)).toBe(false);
+  });
+});
+
+describe('mapExtraction: perpetrators of terror', () => {
+  it('takes state forces as perpetrators only where civilians were harmed', () => {
+    const soldiers = actor('actor1', 'Military Forces of El Salvador', 'soldiers', 1);
+    const bombing = event({
+      eventType: 'Explosions/Remote violence',
+      subEventType: 'Remote explosive/landmine/IED',
+      actors: [soldiers],
+      targets: [{ text: 'army barracks', span: { start: 0, end: 13 } }],
+    });
+    expect(toPredRoles(mapExtraction(extraction([bombing]))).PerpInd).toEqual([]);
+    const murder = event({
+      actors: [soldiers],
+      victims: [{ text: 'mario flores', span: { start: 0, end: 12 }, kind: 'name' }],
+    });
+    expect(toPredRoles(mapExtraction(extraction([murder]))).PerpInd).toEqual(['soldiers']);
+  });
+  it('reads the adjective of "a terrorist attack" as no perpetrator', () => {
+    const x = extraction([
+      event({ actors: [actor('actor1', 'Unidentified Armed Group (Peru)', 'terrorist', 2)] }),
+    ]);
+    expect(toPredRoles(mapExtraction(x)).PerpInd).toEqual([]);
+  });
+});
+
+describe('dropNested and weaponWords', () => {
+  const f = (role: 'Target' | 'Victim' | 'Weapon', text: string) => ({ role, text, from: '' });
+  it('keeps one filler per target or victim told twice, and every weapon', () => {
+    expect(
+      dropNested([
+        f('Target', 'the electric power substation'),
+        f('Target', 'substation'),
+        f('Victim', 'antonio roldan betancur'),
+        f('Victim', 'antonio roldan'),
+        f('Victim', 'hilda flores'),
+        f('Weapon', 'car bomb'),
+        f('Weapon', 'bomb'),
+      ]).map((x) => x.text),
+    ).toEqual([
+      'the electric power substation',
+      'antonio roldan betancur',
+      'hilda flores',
+      'car bomb',
+      'bomb',
+    ]);
+  });
+  it('drops the count from a weapon span', () => {
+    expect(weaponWords('11 bombs')).toBe('bombs');
+    expect(weaponWords('two sticks of dynamite')).toBe('sticks of dynamite');
+    expect(weaponWords('dynamite')).toBe('dynamite');
   });
 });

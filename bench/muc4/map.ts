@@ -11,8 +11,8 @@
 //            TST1 + TST2 has only names as Victim fillers, so descriptions ("peasants") and actor2
 //            mentions ("people", "police"), which never matched, are not mapped.
 //   Weapon   weapons evidence spans; the weapon kind when no span is kept.
-import type { EventActor, Extraction } from '../../src/domain/types.js';
-import { ROLES, type PredRoles, type Role } from './metric.js';
+import type { EventActor, ExtractedEvent, Extraction } from '../../src/domain/types.js';
+import { normalise, ROLES, type PredRoles, type Role } from './metric.js';
 
 export interface Filler {
   role: Role;
@@ -34,10 +34,89 @@ export function perpetratorRole(a: Pick<EventActor, 'name' | 'mention'>): 'PerpI
   return 'PerpOrg';
 }
 
+/** ACLED sub-event types that are no MUC-4 incident: no violent act of terror (agreements, bases, arrests,
+ * peaceful protest) or military operations (air strikes, territory won or lost). */
+const NOT_INCIDENT = new Set<string>([
+  'Agreement',
+  'Headquarters or base established',
+  'Change to group/activity',
+  'Non-violent transfer of territory',
+  'Government regains territory',
+  'Non-state actor overtakes territory',
+  'Air/drone strike',
+  'Peaceful protest',
+  'Protest with intervention',
+  'Arrests',
+  'Other',
+]);
+
+/** Victims who are combatants: their loss in a clash is no act of terror. */
+const COMBATANT =
+  /\b(?:soldiers?|troops?|members|policem[ae]n|police|guards?|officers?|rebels?|guerrillas?|fighters?|combatants?|terrorists?|militiam[ae]n|agents?)$/i;
+
+/** Installations and units of the military or police. */
+const MILITARY_SITE =
+  /\b(?:police|military|army|battalion|brigade|garrison|barracks|base|bases|post|posts|patrol|company|detachment|guard|troops?|soldiers?|outpost|headquarters|infantry|helicopters?|aircraft)\b/i;
+
+/** Words of combat between armed parties. */
+const CLASH = /^(?:clash|fight|fought|battle|firefight|gun ?battle|exchanged fire|offensive)/i;
+
+/**
+ * Whether an event is a MUC-4 incident (taskdoc: an act of terror; "clashes" between guerrillas and the
+ * military or police are not, unless civilians or their property are hit).
+ */
+export function isIncident(e: ExtractedEvent): boolean {
+  if (NOT_INCIDENT.has(e.subEventType)) return false;
+  const trigger = e.evidence.find((v) => v.field === 'trigger')?.text ?? '';
+  const a1 = e.actors.find((a) => a.role === 'actor1');
+  const a2 = e.actors.find((a) => a.role === 'actor2');
+  const armed = (a: EventActor | undefined): boolean => a !== undefined && a.inter !== null && a.inter !== 7;
+  const civilian =
+    (e.victims ?? []).some((v) => v.kind === 'name' || !COMBATANT.test(v.text)) ||
+    e.actors.some((a) => a.inter === 7);
+  if ((e.subEventType === 'Armed clash' || CLASH.test(trigger)) && armed(a1) && armed(a2) && !civilian)
+    return false;
+  // guerrillas attacking a military or police post or unit: an act of war, not of terror
+  if (
+    !civilian &&
+    !(e.targets ?? []).some((t) => !MILITARY_SITE.test(t.text)) &&
+    a1?.inter !== 1 &&
+    a2?.inter === 1 &&
+    e.eventType !== 'Violence against civilians'
+  )
+    return false;
+  return true;
+}
+
+/** Whether the event harmed civilians or their property: named or non-combatant victims, civilians as a
+ * party, or a target that is no military site. */
+function againstCivilians(e: ExtractedEvent): boolean {
+  return (
+    e.eventType === 'Violence against civilians' ||
+    (e.victims ?? []).some((v) => v.kind === 'name' || !COMBATANT.test(v.text)) ||
+    e.actors.some((a) => a.inter === 7) ||
+    (e.targets ?? []).some((t) => !MILITARY_SITE.test(t.text))
+  );
+}
+
+/** The weapon without its count ("11 bombs" → "bombs"): MUC-4 fills the instrument, not how many. */
+export function weaponWords(span: string): string {
+  return span
+    .replace(
+      /^(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of|hundreds of|a dozen|two dozen)\s+/i,
+      '',
+    )
+    .trim();
+}
+
 export function mapExtraction(x: Extraction): Filler[] {
   const out: Filler[] = [];
-  for (const e of x.events) {
+  for (const e of x.events.filter(isIncident)) {
     for (const a of e.actors) {
+      // "a terrorist attack": the adjective tells what kind of act it was, it names nobody
+      if (a.role === 'actor1' && /^terrorist$/i.test(a.mention.trim())) continue;
+      // state forces are perpetrators of terror only against civilians (taskdoc: relevance, point 2)
+      if (a.role === 'actor1' && a.inter === 1 && !againstCivilians(e)) continue;
       if (a.role === 'actor1')
         out.push({ role: perpetratorRole(a), text: a.mention, from: `${e.id} actor1 ${a.name}` });
       // "fmln guerrillas attacked": the group's members, told beside the group, act with it
@@ -48,7 +127,8 @@ export function mapExtraction(x: Extraction): Filler[] {
     for (const v of e.victims ?? [])
       if (v.kind === 'name') out.push({ role: 'Victim', text: v.text, from: `${e.id} victim span` });
     const spans = e.evidence.filter((v) => v.field === 'weapons');
-    for (const v of spans) out.push({ role: 'Weapon', text: v.text, from: `${e.id} weapons span` });
+    for (const v of spans)
+      out.push({ role: 'Weapon', text: weaponWords(v.text), from: `${e.id} weapons span` });
     if (!spans.length)
       for (const w of e.weapons) out.push({ role: 'Weapon', text: w.kind, from: `${e.id} weapon kind` });
   }
@@ -57,7 +137,29 @@ export function mapExtraction(x: Extraction): Filler[] {
     const span = c.evidence.find((v) => v.field === 'claimant');
     out.push({ role: 'PerpOrg', text: span?.text ?? c.claimant.name, from: `${c.id} claimant` });
   }
-  return out;
+  return dropNested(out);
+}
+
+/**
+ * One filler per entity: a shorter mention that ends a longer one of the same role in the same report
+ * ("substation" beside "electric power substation") names the same thing again, so only the longer is kept
+ * (the metric counts a second filler for one entity as a false positive); so is a surname told again
+ * ("garcia alvarado" beside "roberto garcia alvarado"). Targets and victims only: a "bomb" beside a "car
+ * bomb" is often a second device.
+ */
+export function dropNested(fillers: Filler[]): Filler[] {
+  const norm = fillers.map((f) => ` ${normalise(f.text)}`);
+  const words = norm.map((n) => new Set(n.trim().split(' ')));
+  // a victim named in part ("antonio roldan" beside "antonio roldan betancur") is the same person
+  const within = (i: number, j: number): boolean =>
+    fillers[i]!.role === 'Victim' && [...words[i]!].every((w) => words[j]!.has(w));
+  return fillers.filter(
+    (f, i) =>
+      (f.role !== 'Target' && f.role !== 'Victim') ||
+      !fillers.some(
+        (g, j) => g.role === f.role && norm[j] !== norm[i] && (norm[j]!.endsWith(norm[i]!) || within(i, j)),
+      ),
+  );
 }
 
 export function toPredRoles(fillers: Filler[]): PredRoles {

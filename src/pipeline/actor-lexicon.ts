@@ -196,7 +196,94 @@ export const ACTORS: ActorDefinition[] = [
     inter: 2,
     armed: true,
     // "National Liberation Army" alone names groups in several countries: only with ELN or Colombia
-    aliases: ['ELN', 'National Liberation Army(?= \\(ELN\\))', 'National Liberation Army of Colombia'],
+    aliases: [
+      'ELN',
+      'National Liberation Army(?= \\(ELN\\))',
+      'National Liberation Army of Colombia',
+      // the Spanish word order, as translations often keep it ("Ejército de Liberación Nacional")
+      'Army of National Liberation',
+    ],
+  },
+  // Latin American armed groups of the late Cold War and the drug wars
+  {
+    name: 'MRTA: Tupac Amaru Revolutionary Movement',
+    short: 'MRTA',
+    countryCode: 'PE',
+    inter: 2,
+    armed: true,
+    aliases: ['MRTA', 'T[uú]pac Amaru Revolutionary Movement'],
+  },
+  {
+    name: 'FPMR: Manuel Rodriguez Patriotic Front',
+    short: 'FPMR',
+    countryCode: 'CL',
+    inter: 2,
+    armed: true,
+    aliases: ['FPMR', 'Manuel Rodr[ií]guez Patriotic Front'],
+  },
+  {
+    name: 'URNG: Guatemalan National Revolutionary Unity',
+    short: 'URNG',
+    countryCode: 'GT',
+    inter: 2,
+    armed: true,
+    aliases: ['URNG', 'Guatemalan National Revolutionary Unity'],
+  },
+  {
+    name: "ERP: People's Revolutionary Army",
+    short: 'ERP',
+    countryCode: 'SV',
+    inter: 2,
+    armed: true,
+    aliases: ['ERP', "People['’]s Revolutionary Army"],
+  },
+  {
+    name: 'EPL: Popular Liberation Army',
+    short: 'EPL',
+    countryCode: 'CO',
+    inter: 2,
+    armed: true,
+    aliases: ['EPL', 'Popular Liberation Army'],
+  },
+  {
+    name: 'Zarate Willka Armed Forces of Liberation',
+    short: null,
+    countryCode: 'BO',
+    inter: 2,
+    armed: true,
+    aliases: ['Z[aá]rate Will?ka Armed Forces of Liberation'],
+  },
+  {
+    name: 'Lautaro Youth Movement',
+    short: null,
+    countryCode: 'CL',
+    inter: 2,
+    armed: true,
+    aliases: ['Lautaro Youth (?:Movement|Front)'],
+  },
+  {
+    name: 'The Extraditables',
+    short: null,
+    countryCode: 'CO',
+    inter: 3,
+    armed: true,
+    aliases: ['Extraditables'],
+  },
+  {
+    name: 'Medellin Cartel',
+    short: null,
+    countryCode: 'CO',
+    inter: 3,
+    armed: true,
+    aliases: ['Medell[ií]n [Cc]artel'],
+  },
+  {
+    name: 'Cali Cartel',
+    short: null,
+    countryCode: 'CO',
+    inter: 3,
+    armed: true,
+    aliases: ['Cali [Cc]artel'],
   },
   {
     name: 'FARC: Revolutionary Armed Forces of Colombia',
@@ -429,19 +516,21 @@ export const GENERIC_ACTORS: {
 }[] = [
   {
     pattern:
-      /\b(?:gunmen|(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n|individuals|persons)|armed (?:men|individuals)|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|urban guerrillas|urban commandos|guerrillas|guerrilla fighters|terrorists|death squads|(?:paid |hired )?assassins|hit ?men)\b/gi,
+      /\b(?:gunmen|(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n|individuals|persons)|(?:heavily )?armed (?:men|individuals)|uniformed (?:men|individuals)|(?:masked |hooded )?men (?:wearing|in|dressed in) (?:military |army |police |camouflage )?(?:uniforms?|fatigues)|masked men|hooded men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|urban guerrilla commandos|urban guerrillas|urban commandos|guerrillas|guerrilla (?:fighters|column|commandos?)|terrorists?(?! (?:group|organi[sz]ation|movement|list)s?\b)|subversives|extremists|death squads|(?:paid |hired )?assassins|hit ?men|drug traffickers|narco-?traffickers|narco-?terrorists)\b/gi,
     name: (c) => `Unidentified Armed Group (${c})`,
     inter: 2,
     armed: true,
   },
   {
-    pattern: /\b(?:police(?:men| officers| forces)?|security forces)\b/gi,
+    pattern:
+      /\b(?:(?:national |treasury |secret |military |federal )?police(?:men| officers| forces)?|security forces)\b/gi,
     name: (c) => `Police Forces of ${c}`,
     inter: 1,
     armed: true,
   },
   {
-    pattern: /\b(?:soldiers|troops|the army|the military|army|government forces|armed forces)\b/gi,
+    pattern:
+      /\b(?:soldiers|troops|the army|the military|army|government forces|armed forces|national guard|air force)\b/gi,
     name: (c) => `Military Forces of ${c}`,
     inter: 1,
     armed: true,
@@ -455,7 +544,7 @@ export const GENERIC_ACTORS: {
   { pattern: /\b(?:rioters|mob)\b/gi, name: (c) => `Rioters (${c})`, inter: 5, armed: false },
   {
     pattern:
-      /\b(?:civilians|villagers|residents|worshippers|farmers|passengers|children|women|men|students|shoppers|displaced people|herders|shepherds|fishermen|miners|traders|pilgrims|motorists|travellers|travelers|aid workers|journalists|teachers|patients|mourners|people)\b/gi,
+      /\b(?:civilians|villagers|peasants|residents|worshippers|farmers|passengers|children|women|men|students|shoppers|displaced people|herders|shepherds|fishermen|miners|traders|pilgrims|motorists|travellers|travelers|aid workers|journalists|teachers|patients|mourners|people)\b/gi,
     name: (c) => `Civilians (${c})`,
     inter: 7,
     armed: false,

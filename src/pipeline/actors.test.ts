@@ -42,6 +42,35 @@ describe('findActorMentions: Latin American insurgencies and guerrillas', () => 
     expect(mentions('The Eln river flooded. Police said the hamas-style tunnel was old.')).toEqual([]);
   });
 
+  it('names the armed groups and cartels of the region in wire copy, in the Spanish word order too', () => {
+    expect(
+      mentions(
+        'the mrta, the manuel rodriguez patriotic front and the army of national liberation claimed it.',
+      ),
+    ).toEqual([
+      ['MRTA: Tupac Amaru Revolutionary Movement', 'mrta'],
+      ['FPMR: Manuel Rodriguez Patriotic Front', 'manuel rodriguez patriotic front'],
+      ['ELN: National Liberation Army', 'army of national liberation'],
+    ]);
+    expect(mentions('the extraditables, the armed branch of the medellin cartel, denied it.')).toEqual([
+      ['The Extraditables', 'extraditables'],
+      ['Medellin Cartel', 'medellin cartel'],
+    ]);
+  });
+
+  it('reads men in uniform who attack as an armed group, not as civilians', () => {
+    expect(mentions('six priests were murdered by men wearing military uniforms.')).toEqual([
+      ['generic', 'men wearing military uniforms'],
+    ]);
+  });
+
+  it('reads state forces named as a body with their qualifier', () => {
+    expect(mentions('the national police and the national guard arrived.')).toEqual([
+      ['generic', 'national police'],
+      ['generic', 'national guard'],
+    ]);
+  });
+
   it('reads "guerrillas" as an armed group of the event\'s country, and leaves other National Liberation Armies unnamed', () => {
     expect(mentions('Guerrillas ambushed a patrol.')).toEqual([['generic', 'Guerrillas']]);
     expect(mentions('The National Liberation Army of Sudan clashed with guerrillas.')).not.toContainEqual([

@@ -178,7 +178,8 @@ export function parseClaimant(
     return {
       claimant: { name: actorInNp.actor.name, title: null, affiliation: null },
       unresolved: null,
-      span,
+      // "the Extraditables today claimed …": the claimant is the group, not the words around it
+      span: { start: Math.max(span.start, actorInNp.start), end: Math.min(span.end, actorInNp.end) },
     };
   }
   if (

@@ -44,6 +44,17 @@ function eventProblems(want: GoldenEvent, got: ExtractedEvent): string[] {
         `weapon ${w.count ?? '?'} × ${w.kind} missing (got ${got.weapons.map((x) => `${x.count ?? '?'} × ${x.kind}`).join(', ') || 'none'})`,
       );
   }
+  if (want.actor1 !== undefined) {
+    const a1 = got.actors.find((x) => x.role === 'actor1');
+    if (!a1 || !fold(a1.name).includes(fold(want.actor1)))
+      p.push(`actor1 ${a1?.name ?? 'none'} ≠ ${want.actor1}`);
+  }
+  for (const t of want.targets ?? [])
+    if (!(got.targets ?? []).some((x) => x.text.toLowerCase() === t.toLowerCase()))
+      p.push(`target "${t}" missing (got ${(got.targets ?? []).map((x) => x.text).join('; ') || 'none'})`);
+  for (const v of want.victims ?? [])
+    if (!(got.victims ?? []).some((x) => x.kind === 'name' && x.text.toLowerCase() === v.toLowerCase()))
+      p.push(`victim "${v}" missing (got ${(got.victims ?? []).map((x) => x.text).join('; ') || 'none'})`);
   if (want.fatalities !== undefined) {
     const f = got.fatalities;
     const same =

@@ -26,9 +26,15 @@ import { GATES, isAnaphoric } from './gates.js';
 import { findPlaces, offsetPoint, type PlaceMention } from './places.js';
 import { splitClauses, splitSentences, type Sentence } from './sentences.js';
 import { findTriggers, type TriggerFamily, type TriggerMention } from './triggers.js';
-import { findTargetPhrases, findVictims, type SpanMention, type VictimMention } from './targets.js';
+import {
+  findTargetPhrases,
+  findTargets,
+  findVictims,
+  type SpanMention,
+  type VictimMention,
+} from './targets.js';
 import { settleType } from './typing.js';
-import { findWeapons, type WeaponMention } from './weapons.js';
+import { findWeapons, isSeizedWeapon, type WeaponMention } from './weapons.js';
 
 export const PIPELINE_VERSION = 'docket-extract/1';
 
@@ -80,6 +86,8 @@ function placeFrom(m: PlaceMention): Place {
   };
   if (e.kind === 'admin1')
     return { ...base, admin1: e.name, geoPrecision: 3, wherePrec: 4, uncertaintyKm: 100 };
+  if (e.kind === 'region')
+    return { ...base, countryCode: '', geoPrecision: 3, wherePrec: 7, uncertaintyKm: 1500 };
   if (e.kind === 'country') {
     const part = m.part ? `${m.part.replace(/ern$/, '')} ` : '';
     return {
@@ -252,10 +260,17 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
               inside(a, sentence) &&
               a.end <= clause.start),
         ),
-        weapons: weapons.filter((w) => inside(w, window)),
+        // arms seized or found are no weapons of this event, unless the seizure is the event
+        weapons: weapons.filter(
+          (w) =>
+            inside(w, window) &&
+            (trigger.rule.subEventType === 'Disrupted weapons use' || !isSeizedWeapon(text, w)),
+        ),
         fatalities: fatalities.filter((f) => inside(f, window)),
         // read only where an event is: most of a report is not
-        targets: inWindow(text, window, findTargetPhrases),
+        // harm to persons ("killed", "kidnapped") hits no building or vehicle unless one is named as what was
+        // attacked; an explosion, arson or sabotage hits what the clause names
+        targets: inWindow(text, window, HARMS_PERSONS.test(trigger.text) ? findTargets : findTargetPhrases),
         victims: inWindow(text, window, findVictims),
         published,
         docCountry,
@@ -302,6 +317,23 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       continue;
     previous.event.fatalities = combineFatalities(tolls);
     for (const f of tolls) previous.event.evidence.push(ev(text, 'fatalities', f));
+  }
+
+  // "The victims were identified as X and Y.", "Z was among those killed.": a person named as harmed in a
+  // sentence that starts no event of its own is a victim of the violent event told just before
+  for (const sentence of sentences) {
+    if (drafts.some((d) => d.sentence.index === sentence.index)) continue;
+    const previous = [...drafts]
+      .reverse()
+      .find((d) => d.sentence.index < sentence.index && FAMILY_GROUP[d.family] === 'violence');
+    if (!previous || sentence.index - previous.sentence.index > 3) continue;
+    const named = inWindow(text, sentence, findVictims).filter((v) => v.kind === 'name');
+    if (named.length)
+      mergeSpanTexts(previous.event, {
+        ...previous.event,
+        targets: [],
+        victims: named.map((v) => ({ ...spanText(v), kind: v.kind })),
+      });
   }
 
   const merged = mergeDrafts(drafts, published, docCountry, notes);
@@ -388,6 +420,25 @@ interface WindowArgs {
 const PATIENT_AFTER =
   /^\s*(?:[\w-]+\s+){0,2}?(?:were|was|have been|had been|are|is|being|got)\s+(?:\w+\s+)?(?:killed|wounded|injured|attacked|abducted|kidnapped|targeted|hit|shot|ambushed|captured|arrested|detained|struck)\b/i;
 
+/** Triggers of harm done to persons. */
+const HARMS_PERSONS =
+  /^(?:killed|murdered|assassinat|shot|gunned|executed|massacre|abduct|kidnap|taken hostage|seized|(?:was|were|been|being) captured|tortured|lynched|beheaded|hacked|stabbed|beat|raped)/i;
+
+/** Right after an actor: a verb of attack it is the subject of ("attacked", "(fmln) dynamited"). */
+const AGENT_BEFORE =
+  /^\s*(?:\([^)]{1,60}\)\s*)?(?:(?:have|has|had|reportedly|allegedly|also|then|later)\s+)?(?:attacked|bombed|dynamited|blew up|burned|set fire to|machine-?gunned|sabotaged|kidnapp?ed|abducted|murdered|assassinated|killed|shot|ambushed|raided|stormed|opened fire|fired (?:on|at)|detonated|exploded|hurled|threw)\b/i;
+
+/** "accused X of", "blamed X for", "held X responsible for" right before the trigger. */
+const ACCUSATION =
+  /\b(?:(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:[\w'’()-]+\s+){1,8}?(?:of|for)|(?:held|holds?|holding)\s+(?:[\w'’()-]+\s+){1,8}?responsible for)\s+(?:[\w'’-]+\s+){0,2}$/gi;
+
+/** Where the last accusation verb before the trigger starts, in the text before it, or null. */
+function accusationBefore(before: string): number | null {
+  let at: number | null = null;
+  for (const m of before.matchAll(ACCUSATION)) at = m.index;
+  return at;
+}
+
 function buildDraft(
   text: string,
   sentence: Sentence,
@@ -402,20 +453,40 @@ function buildDraft(
   const usableFatalities = a.fatalities.filter((f) => !f.aggregate);
   const anchored =
     date || (loc && loc.level >= 2) || usableFatalities.length > 0 || a.weapons.some((w) => w.count !== null);
-  if (!anchored && !a.actors.length) return null;
-  if (!anchored && !loc) return null;
+  // "guerrillas blew up a power substation", "gunmen kidnapped mayor X": a party, and what it hit or whom
+  // it harmed, tell a particular event even where no place or time is given in the clause
+  const particular =
+    a.victims.some((v) => v.kind === 'name') ||
+    (a.actors.length > 0 && (a.targets.length > 0 || a.weapons.length > 0));
+  if (!anchored && !particular && (!a.actors.length || !loc)) return null;
   const country = loc?.place.country ?? a.docCountry?.entry.country ?? null;
 
   // Roles: the subject before the trigger is actor1; "by X" after a passive trigger is actor1;
   // what follows the trigger ("against X", "the X headquarters") is actor2.
   const seen = new Map<string, EventActor>();
-  const passiveBy = /\b(?:by|claimed by)\s+(?:the\s+)?$/i;
+  const passiveBy =
+    /\b(?:by|claimed by)\s+(?:the\s+)?(?:(?:a|an|one|two|three|some|several|\d+)\s+)?(?:(?:group|band|gang|squad|column|unit|team|number)\s+of\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+)?(?:(?:heavily armed|armed|hired|paid|masked|unidentified|uniformed)\s+)?$/i;
+  // "The army accused the RSF of shelling …": the accuser tells of the event, it takes no part in it
+  const accusedAt = accusationBefore(text.slice(window.start, trigger.start));
+  const agents = new Set<string>();
+  let previous: ActorMention | null = null;
+  let previousRole: EventActor['role'] | null = null;
   for (const m of a.actors) {
+    if (accusedAt !== null && m.end <= window.start + accusedAt) continue;
     const name = actorName(m, country, loc?.place.countryCode ?? a.docCountry?.entry.countryCode ?? null);
-    if (seen.has(name)) continue;
+    const have = seen.get(name);
+    // "the terrorist attack … the terrorists fled": the people named beat the adjective
+    if (have && /^terrorist$/i.test(have.mention) && /s$/i.test(m.text)) have.mention = m.text;
+    if (have) continue;
     const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
     let role: EventActor['role'];
     if (PATIENT_AFTER.test(text.slice(m.end, m.end + 50))) role = 'actor2';
+    // "… when members of the FMLN attacked a substation": the subject of a verb of attack acts, wherever
+    // the clause's trigger stands
+    else if (AGENT_BEFORE.test(text.slice(m.end, Math.min(window.end, m.end + 60)))) {
+      role = 'actor1';
+      agents.add(name);
+    }
     // "A mob of residents beat …", "Protesters marched …": the trigger word names the crowd that acts
     else if (
       m.start <= trigger.start &&
@@ -425,7 +496,19 @@ function buildDraft(
       role = 'actor1';
     else if (m.end <= trigger.start)
       role = /\b(?:against|on|targeting|at)\s+(?:the\s+)?$/i.test(beforeMention) ? 'actor2' : 'actor1';
-    else role = passiveBy.test(beforeMention) ? 'actor1' : 'actor2';
+    else if (passiveBy.test(beforeMention)) {
+      // "kidnapped by guerrillas": the party after "by" is named as the doer
+      role = 'actor1';
+      agents.add(name);
+    } else role = 'actor2';
+    // "guerrillas of the ELN", "a commando of the FMLN": the group they belong to acts with them
+    const owner = previous && /^\s+(?:[\w-]+\s+)?of\s+(?:the\s+)?$/i.test(text.slice(previous.end, m.start));
+    if (owner && previous && previousRole === 'actor1' && !('name' in previous.actor) && 'name' in m.actor) {
+      role = 'actor1';
+      agents.add(name);
+    }
+    previous = m;
+    previousRole = role;
     const def = 'name' in m.actor ? m.actor : null;
     seen.set(name, {
       name,
@@ -441,11 +524,25 @@ function buildDraft(
     });
     evidence.push(ev(text, 'actors', m));
   }
-  const actors = [...seen.values()];
+  // the subject of a verb of attack comes first among those that act
+  const actors = [...seen.values()].sort((x, y) => Number(agents.has(y.name)) - Number(agents.has(x.name)));
   // Civilians are never the ones acting in ACLED's coding: they are actor2.
   for (const x of actors)
     if (x.inter === 7 && x.role === 'actor1')
       x.role = actors.some((y) => y.role === 'actor2') ? 'associate' : 'actor2';
+  // "terrorists of the FMLN attacked": a named group beats a description of its members as actor1
+  const firstA1 = actors.findIndex((x) => x.role === 'actor1');
+  const namedA1 = actors.findIndex(
+    (x, i) =>
+      i > firstA1 &&
+      x.role === 'actor1' &&
+      x.inter !== 1 &&
+      !/^(?:Unidentified Armed Group|Civilians|Protesters|Rioters) \(|^(?:Military|Police) Forces of /.test(
+        x.name,
+      ),
+  );
+  if (firstA1 >= 0 && namedA1 > firstA1 && /^Unidentified Armed Group \(/.test(actors[firstA1]!.name))
+    actors.unshift(...actors.splice(namedA1, 1));
   // one actor1 and one actor2 at most; the rest are associates
   for (const r of ['actor1', 'actor2'] as const) {
     actors

@@ -35,6 +35,9 @@ export interface GoldenEvent {
   actors?: string[]; // substrings (case-insensitive) that must appear among the event's actor names
   weapons?: { kind: string; count: number | null }[]; // kind: singular noun
   fatalities?: { low: number; best: number; high: number } | null; // null = not reported
+  actor1?: string; // substring (case-insensitive) of the name of the actor coded as actor1
+  targets?: string[]; // the physical targets hit, each exactly as one of the event's target spans
+  victims?: string[]; // victims named by name, each exactly as one of the event's victim spans
 }
 
 export interface GoldenClaim {
@@ -1402,5 +1405,288 @@ export const GOLDEN_CASES: GoldenCase[] = [
     events: [],
     tags: ['restated'],
     notes: ['earlier event restated'],
+  },
+  // ---------------------------------------------------------------- roles and terrorism-style reports
+  {
+    name: 'roles: the party that accuses another of shelling is no actor of the shelling',
+    published: '2024-05-02',
+    text:
+      "Sudan's army accused the Rapid Support Forces of deliberately shelling civilians in El Fasher on " +
+      'Tuesday, killing 12 people.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Shelling/artillery/missile attack',
+        place: 'El Fasher',
+        countryCode: 'SD',
+        date: { start: '2024-04-30', end: '2024-04-30', precision: 'day' },
+        actor1: 'Rapid Support Forces',
+        fatalities: { low: 12, best: 12, high: 12 },
+      },
+    ],
+  },
+  {
+    name: 'trigger: "blew up" is an explosive attack; the installation hit is its target',
+    published: '2024-03-05',
+    text:
+      'Urban guerrillas blew up an electric power substation in San Salvador on Sunday, leaving much of the ' +
+      'capital without electricity.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        date: { start: '2024-03-03', end: '2024-03-03', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        targets: ['electric power substation'],
+      },
+    ],
+  },
+  {
+    name: 'trigger: sabotage with dynamite is an explosive attack; dynamite is a weapon',
+    published: '2024-03-05',
+    text: 'Rebels sabotaged an oil pipeline near Arauca with dynamite on Monday, officials said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Arauca',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        weapons: [{ kind: 'dynamite', count: null }],
+        targets: ['oil pipeline'],
+      },
+    ],
+  },
+  {
+    name: 'trigger: "bombed" by the air force is an air strike, not a planted bomb',
+    published: '2024-03-05',
+    text: 'The air force bombed rebel positions near Arauca on Monday, the army said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Air/drone strike',
+        place: 'Arauca',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        actor1: 'Military Forces of Colombia',
+      },
+    ],
+  },
+  {
+    name: 'weapons: arms confiscated after a clash are no weapons of the clash (it stays an armed clash)',
+    published: '2024-03-05',
+    text:
+      'Soldiers clashed with guerrillas near Arauca on Monday and confiscated 16 rifles and two grenades, ' +
+      'the army said.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Arauca',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        actors: ['Military Forces of Colombia', 'Unidentified Armed Group'],
+      },
+    ],
+  },
+  {
+    name: 'anchoring: a party and the installation it destroyed make an event, with no place or time told',
+    published: '2024-03-05',
+    text: 'Guerrillas dynamited three electricity pylons, the power company said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        actor1: 'Unidentified Armed Group',
+        targets: ['electricity pylons'],
+      },
+    ],
+  },
+  {
+    name: 'roles: the subject of "attacked" acts, though the clause opens with "fighting"',
+    published: '2024-03-05',
+    text:
+      'Heavy fighting raged in San Salvador on Sunday night when members of the FMLN attacked an electric ' +
+      'power substation.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        actor1: 'FMLN',
+        targets: ['electric power substation'],
+      },
+    ],
+  },
+  {
+    name: 'trigger: an assassination by gunmen; the victim is named after the title',
+    published: '2024-03-05',
+    text: 'Gunmen assassinated judge Maria Lopez in Medellin on Friday.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Medell',
+        countryCode: 'CO',
+        date: { start: '2024-03-01', end: '2024-03-01', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        victims: ['Maria Lopez'],
+      },
+    ],
+  },
+  {
+    name: 'trigger: "murdered" with an armed party is violence against civilians, not ordinary crime',
+    published: '2024-03-05',
+    text: 'Guerrillas murdered two peasants in Arauca on Sunday, the army said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Arauca',
+        countryCode: 'CO',
+        date: { start: '2024-03-03', end: '2024-03-03', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+      },
+    ],
+  },
+  {
+    name: 'trigger: people "captured" by armed men are abducted, no territory is taken',
+    published: '2024-03-05',
+    text: 'Three students were captured at the bus station in Ayacucho on Tuesday by unidentified armed men.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Abduction/forced disappearance',
+        place: 'Ayacucho',
+        countryCode: 'PE',
+        date: { start: '2024-03-05', end: '2024-03-05', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+      },
+    ],
+  },
+  {
+    name: 'trigger: an armed group burning buses destroys property; the buses are the target',
+    published: '2024-03-05',
+    text: 'Guerrillas burned three buses on the highway near Arauca on Tuesday.',
+    events: [
+      {
+        eventType: STRATEGIC,
+        subEventType: 'Looting/property destruction',
+        place: 'Arauca',
+        countryCode: 'CO',
+        actor1: 'Unidentified Armed Group',
+        targets: ['buses'],
+      },
+    ],
+  },
+  {
+    name: 'roles: "shot to death … by a group of 10 hired gunmen": the gunmen act',
+    published: '2024-03-05',
+    text: 'Two judges were shot to death in Medellin on Friday by a group of 10 hired gunmen.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Medell',
+        countryCode: 'CO',
+        date: { start: '2024-03-01', end: '2024-03-01', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+      },
+    ],
+  },
+  {
+    name: 'victims: two people named without a title, kidnapped together',
+    published: '2024-03-05',
+    text: 'Carlos Mendez and Ana Torres were kidnapped in Cali on Monday, police said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Abduction/forced disappearance',
+        place: 'Cali',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        victims: ['Carlos Mendez', 'Ana Torres'],
+      },
+    ],
+  },
+  {
+    name: 'wire copy in lower case: a named group beats a description of its members as actor1',
+    published: '1990-03-05',
+    text: 'terrorists of the eln dynamited the cano limon-covenas oil pipeline near arauca on sunday.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        date: { start: '1990-03-04', end: '1990-03-04', precision: 'day' },
+        actor1: 'ELN',
+      },
+    ],
+  },
+  {
+    name: 'victims: people named as harmed in the next sentence are victims of the attack told before',
+    published: '2024-03-05',
+    text:
+      'Gunmen killed two engineers near Medellin on Monday, the police said. The victims were identified ' +
+      'as Carlos Mendez and Luis Gomez.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        victims: ['Carlos Mendez', 'Luis Gomez'],
+      },
+    ],
+  },
+  {
+    name: 'roles: "kidnapped … by guerrillas of the ELN": the group the kidnappers belong to acts',
+    published: '2024-03-06',
+    text: 'Two American teachers were kidnapped in Medellin on Tuesday by guerrillas of the ELN, police said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Abduction/forced disappearance',
+        place: 'Medell',
+        countryCode: 'CO',
+        date: { start: '2024-03-05', end: '2024-03-05', precision: 'day' },
+        actor1: 'ELN',
+        actors: ['Unidentified Armed Group'],
+      },
+    ],
+  },
+  {
+    name: 'anchoring: two people named as killed make an event, with no place, time or party told',
+    published: '2024-03-06',
+    text:
+      'Judicial sources said that Erika Sullivan and Christopher Anderson, a teacher at the American school, ' +
+      'have been killed.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        victims: ['Erika Sullivan', 'Christopher Anderson'],
+      },
+    ],
+    claims: [{ claimant: 'Judicial sources' }],
+  },
+  {
+    name: 'trigger: a murder by the national guard is political violence, not ordinary crime; victim named',
+    published: '2024-03-06',
+    text: 'The national guard murdered university student Mario Flores near Acajutla on Friday, a rights group said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Acajutla',
+        countryCode: 'SV',
+        date: { start: '2024-03-01', end: '2024-03-01', precision: 'day' },
+        actor1: 'Military Forces of El Salvador',
+        victims: ['Mario Flores'],
+      },
+    ],
   },
 ];

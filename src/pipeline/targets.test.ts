@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import { extract } from './extract.js';
-import { findTargets, findVictims } from './targets.js';
+import { findTargetPhrases, findTargets, findVictims } from './targets.js';
 
 const noPlaces: Gazetteer = { lookup: () => [], country: () => null };
 
@@ -19,6 +19,28 @@ describe('findTargets', () => {
   it('keeps spans that point at the source', () => {
     const text = 'They set fire to the municipal mayor’s office.';
     for (const t of findTargets(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+  it('takes the object of an attack verb without an article, and the owner after "offices of"', () => {
+    expect(
+      texts(findTargetPhrases('urban guerrillas sabotaged pylons and transformers in the east.')),
+    ).toEqual(['pylons', 'transformers']);
+    expect(
+      texts(
+        findTargetPhrases(
+          'a car bomb exploded outside the offices of the national union federation (fenastras).',
+        ),
+      ),
+    ).toEqual(['offices of the national union federation']);
+    expect(texts(findTargetPhrases('the guerrillas burned a station wagon.'))).toEqual(['station wagon']);
+    expect(texts(findTargetPhrases('rebels attacked the "santo tomas" presidential farm at dawn.'))).toEqual([
+      '"santo tomas" presidential farm',
+    ]);
+    expect(
+      texts(findTargetPhrases('the blast damaged several public buses, houses, and businesses.')),
+    ).toEqual(['public buses', 'houses', 'businesses']);
+    expect(texts(findTargetPhrases('a bomb exploded at a branch of the national energy company.'))).toEqual([
+      'branch of the national energy company',
+    ]);
   });
   it('finds nothing where nothing is attacked', () => {
     expect(findTargets('The minister opened a new school in the capital.')).toEqual([]);
@@ -41,6 +63,47 @@ describe('findVictims', () => {
       { start: 20, end: 34, text: 'Jesuit priests', kind: 'description' },
     ]);
     expect(texts(findVictims('he said that two peasants were murdered.'))).toEqual(['peasants']);
+  });
+  it('names victims without a title, before or after the verb of harm, two joined by "and"', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(
+      names('the supreme court ordered an inquiry into the murder of jecar neghme, a spokesman.'),
+    ).toEqual(['jecar neghme']);
+    expect(names('liberal senator federico estrada velez was kidnapped on 3 april.')).toEqual([
+      'federico estrada velez',
+    ]);
+    expect(names('erika sullivan and christopher anderson, a teacher, have been killed.')).toEqual([
+      'erika sullivan',
+      'christopher anderson',
+    ]);
+    expect(names("the commander's wife, stela torrado de otalora, was killed on monday.")).toEqual([
+      'stela torrado de otalora',
+    ]);
+    expect(names('troops murdered peasants victor manuel vasquez and rafael romero.')).toEqual([
+      'victor manuel vasquez',
+      'rafael romero',
+    ]);
+    expect(names('Gunmen kidnapped Carlos Mendez in Cali.')).toEqual(['Carlos Mendez']);
+    expect(
+      names('the victims were identified as david lecky, a teacher, and james arthur donnelly.'),
+    ).toEqual(['david lecky', 'james arthur donnelly']);
+    expect(names('the radio lists the kidnap victims as "leslie kent, a teacher, and ana gomez."')).toEqual([
+      'leslie kent',
+      'ana gomez',
+    ]);
+  });
+  it('takes no common words, places or lower-case words in mixed-case text for names', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(names('the death of innocent civilians was condemned.')).toEqual([]);
+    expect(names('the kidnapping of foreign technicians was reported.')).toEqual([]);
+    expect(names('two men were killed yesterday, the police said.')).toEqual([]);
+    expect(names('Gunmen kidnapped two engineers in Cali.')).toEqual([]);
   });
   it('takes no function words or names of things for names', () => {
     expect(findVictims('the death of the leader of the party was announced.')).toEqual([]);

@@ -13,12 +13,17 @@ export interface VictimMention extends SpanMention {
 
 /** Head nouns of things that are attacked: buildings, installations, vehicles. */
 const TARGET_HEADS =
-  'embass(?:y|ies)|station|stations|post|posts|headquarters|offices?|buildings?|houses?|homes?|residences?|mansions?|' +
+  'embass(?:y|ies)|station wagons?|station|stations|post|posts|headquarters|offices?|buildings?|houses?|homes?|residences?|mansions?|' +
   'farms?|plants?|substations?|pylons?|towers?|bridges?|power ?lines?|pipelines?|installations?|facilities|facility|' +
   'banks?|churche?s?|temples?|schools?|hotels?|hospitals?|institutes?|barracks|garrisons?|bases|' +
   'vehicles?|cars?|trucks?|buses|bus|jeeps?|ambulances?|planes?|aircraft|helicopters?|trains?|' +
-  'station wagons?|airports?|ministry|ministries|stores?|shops?|restaurants?|businesse?s?|company|companies|' +
-  'refinery|refineries|dams?|warehouses?|electrical system|power system|network|court(?:house)?s?';
+  'airports?|ministry|ministries|stores?|shops?|restaurants?|businesse?s?|company|companies|' +
+  'refinery|refineries|dams?|warehouses?|electrical system|power system|network|court(?:house)?s?|' +
+  'poles?|transformers?|power lines?|consulates?|universit(?:y|ies)|newspapers?|terminals?|structures?|' +
+  'branch(?:es)?(?= of)|premises|depots?|antennas?|vessels?|ships?|boats?|pickups?|tank trucks?|' +
+  'sub-?stations?|cable cars?|bulldozers?|tractors?|gas stations?|kiosks?|' +
+  'supermarkets?|pharmac(?:y|ies)|drugstores?|theaters?|cinemas?|clubs?|discotheques?|' +
+  'apartments?|dwellings?|estates?|ranch(?:es)?|haciendas?|plantations?';
 
 /** Words that cannot be part of a target or victim noun phrase before its head. */
 const STOP = new Set(
@@ -41,11 +46,12 @@ const ATTACK =
 const CONTENT = String.raw`(?!(?:the|a|an|and|or|of|in|on|at|to|by|with|for|from|was|were|is|are|had|has|have|that|who|which|when|after|before|during|into|near|outside|said|says)\b)[a-z][\w'’-]*`;
 /** A word of a noun phrase; dots only inside ("u.s."), never the full stop after it. */
 const WORD = String.raw`${CONTENT}(?:(?:\.[a-z][\w'’-]*)+\.?)?`;
-const MOD = String.raw`(?:${WORD}\s+){0,3}`;
+/** A modifier word; a quoted name counts ("the "santo tomas" presidential farm"). */
+const MOD = String.raw`(?:["“]?${WORD}["”]?\s+){0,3}`;
 
 /** "attacked the police station", "a bomb at the u.s. embassy", "dynamited 3 electricity pylons". */
 const TARGET_RE = new RegExp(
-  String.raw`\b${ATTACK}\s+(?:(?:the|a|an|two|three|four|five|six|several|some|\d+|its|their|his)\s+)?(${MOD}(?:${TARGET_HEADS}))\b`,
+  String.raw`\b${ATTACK}\s+(?:(?:the|a|an|two|three|four|five|six|several|some|\d+|its|their|his)\s+)?(${MOD}(?:${TARGET_HEADS}))\b(?![\s-]+bomb)`,
   'gi',
 );
 
@@ -92,7 +98,7 @@ const TITLE =
   String.raw`spokesman|secretary|deputy|councilman|citizens?|businessman|attorney general|ambassador|` +
   String.raw`pilot|wife|son|daughter|brother|politician|official|magistrate|lawyer|student|unionist)`;
 /** A name after its title: lower-case words up to punctuation or a function word. */
-const NAME = String.raw`(${CONTENT}(?:\s+(?:de la|del|de|${CONTENT})){0,3}?)(?=\s*(?:[,.;:"()]|'s\b|\s(?:and|who|was|were|had|has|is|of|in|on|at|--)\b))`;
+const NAME = String.raw`(${CONTENT}(?:\s+(?:de la|del|de|${CONTENT})){0,3}?)(?=\s*(?:[,.;:"()]|'s\b|\s(?:and|who|was|were|had|has|is|of|in|on|at|near|from|by|as|after|during|while|when|outside|--)\b))`;
 /** "the murder of antioquia department governor antonio roldan betancur". */
 const VICTIM_NAME = new RegExp(
   String.raw`\b(?:murder|assassination|death|killing|kidnapping|abduction|attack (?:against|on)|${HARM})\s+(?:of\s+)?(?:the\s+)?(?:[\w()'.-]+\s+){0,4}?${TITLE}\s+${NAME}`,
@@ -133,31 +139,178 @@ function collect(text: string, re: RegExp): SpanMention[] {
 /** Any noun phrase headed by a target noun ("a fuel truck", "the houses"): read only inside an event's
  * window, where the attack is the event's. */
 const TARGET_NP = new RegExp(
-  String.raw`\b(?:the|a|an|two|three|four|five|six|several|some|\d+|its|their|his|her)\s+(${MOD}(?:${TARGET_HEADS}))\b`,
+  String.raw`\b(?:the|a|an|two|three|four|five|six|several|some|\d+|its|their|his|her)\s+(${MOD}(?:${TARGET_HEADS}))\b(?![\s-]+bomb)`,
   'gi',
 );
 
+/** "the offices of the national union federation": a head that names a place of someone takes its owner. */
+const OWNED_HEAD =
+  /^(?:offices?|headquarters|residences?|homes?|houses?|branch(?:es)?|facilities|premises)$/i;
+const OF_OWNER = new RegExp(
+  String.raw`^\s+of\s+((?:the\s+)?(?:${WORD}\s+){0,5}${WORD})(?=\s*(?:[,.;:"()]|--|$|\s(?:and|who|which|was|were|in|on|at|by|from|with|near|when|after|had|has|such|including)\b))`,
+  'i',
+);
+
+function withOwner(text: string, t: SpanMention): SpanMention {
+  const head = /\S+$/.exec(t.text)?.[0] ?? '';
+  if (!OWNED_HEAD.test(head)) return t;
+  const m = OF_OWNER.exec(text.slice(t.end, t.end + 90));
+  if (!m) return t;
+  const end = t.end + m[0].length;
+  return { start: t.start, end, text: text.slice(t.start, end) };
+}
+
 /** Physical targets named as the object of an attack. */
 export function findTargets(text: string): SpanMention[] {
-  return collect(text, TARGET_RE);
+  return collect(text, TARGET_RE).map((t) => withOwner(text, t));
 }
 
 /** Noun phrases headed by a target noun, wherever they stand. */
 export function findTargetPhrases(text: string): SpanMention[] {
   // "taken to a hospital", "fled from their houses", "traveling in a car": a place of the story, not hit
-  return collect(text, TARGET_NP).filter(
-    (t) => !NOT_HIT_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)),
-  );
+  const phrases = collect(text, TARGET_NP)
+    .filter((t) => !NOT_HIT_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)))
+    .map((t) => withOwner(text, t));
+  // "sabotaged pylons and transformers": the object of an attack verb needs no article
+  const objects = findTargets(text).filter((o) => !phrases.some((p) => p.start < o.end && o.start < p.end));
+  // "the national energy company" inside "a branch of the national energy company" is its owner, not a target
+  const found = [...phrases, ...objects]
+    .filter(
+      (t, _, all) =>
+        !all.some((o) => o.end - o.start > t.end - t.start && o.start <= t.start && t.end <= o.end),
+    )
+    .sort((a, b) => a.start - b.start);
+  // "several public buses, houses, and businesses": the next items of a list of targets
+  for (let i = 0; i < found.length; i++) {
+    const t = found[i]!;
+    const m = LIST_NEXT.exec(text.slice(t.end, t.end + 80));
+    if (!m?.[1]) continue;
+    const start = t.end + m[0].length - m[1].length;
+    const next = trimPhrase(text, start, m[1]);
+    if (next && !found.some((f) => f.start < next.end && next.start < f.end)) found.splice(i + 1, 0, next);
+  }
+  return found;
 }
+
+/** The next noun phrase of a list, headed by a target noun, with or without an article. */
+const LIST_NEXT = new RegExp(
+  String.raw`^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|a|an|other|several|some|its|their)\s+)?(${MOD}(?:${TARGET_HEADS}))\b(?![\s-]+bomb)`,
+  'i',
+);
 
 const NOT_HIT_BEFORE =
   /\b(?:to|from|by|with|for|toward|towards|returning|left|leaving|taken|rushed|flown|owned|inside|aboard|traveling in|travelling in|riding in)\s+(?:(?:the|a|an|their|his|her|its|\d+|two|three|several|some)\s+)?(?:\S+\s+){0,3}$/i;
 
+/**
+ * Words that are no part of a person's name, for text in one case where capitals tell nothing: pronouns,
+ * time words, and the common nouns and adjectives that stand where a name could ("the death of innocent
+ * people", "was killed yesterday").
+ */
+const NOT_NAME_WORD = new Set(
+  (
+    'he she it they we you him them us me i who whom whose himself herself themselves today yesterday ' +
+    'tonight tomorrow now then later earlier recently instantly immediately monday tuesday wednesday ' +
+    'thursday friday saturday sunday morning afternoon evening night week month year day dawn midnight ' +
+    'january february march april may june july august september october november december ' +
+    'innocent civilian civilians population people persons person man woman men women child children boy ' +
+    'girl youth youths victim victims body bodies relatives family group groups member members unit units ' +
+    'army police military government forces force guerrilla guerrillas terrorist terrorists rebels ' +
+    'soldier soldiers troops security national state public local foreign international political ' +
+    'several many all both each every any other others another more most some such only also just even ' +
+    'former late alleged so called known unknown unidentified armed heavily young old ' +
+    'near during because since while after before when where there here than then what which that ' +
+    'case cases crime crimes incident attack attacks murder murders death deaths killing killings ' +
+    'kidnapping kidnappings hostage hostages prisoner prisoners leader leaders official officials ' +
+    'school schools university region border area zone town city village country province department ' +
+    'capital street road highway house home office building car vehicle number large small big few past ' +
+    'hours minutes days weeks months years time signs sign brutal sector sectors business industrial ' +
+    'different new same own second first third last next movement party front command corps service ' +
+    'services intelligence investigation investigations committee council commission union federation ' +
+    'association organization company firm bank church court ministry embassy agency station radio ' +
+    'newspaper television network activists militants comrades subversives traffickers drug purpose reason ' +
+    'order orders way means part side members commander chief head director president minister ' +
+    'report reports preliminary neighborhood neighbourhood port district avenue square park market ' +
+    'spaniard spanish italian american german french british swiss canadian mexican cuban soviet ' +
+    'colombian peruvian bolivian chilean salvadoran guatemalan honduran nicaraguan ecuadoran ecuadorean ' +
+    'venezuelan argentine brazilian panamanian israeli english marines contras brother-in-law'
+  ).split(' '),
+);
+const NAME_WORD = String.raw`(?!(?:the|a|an|and|or|of|in|on|at|to|by|with|for|from|that|this|these|those|who|which|was|were|is|are|has|have|had|been|be|his|her|their|its|as|but|not|no|said|says|after|before|when|while|during|into|near|also|then|than)\b)[a-z][a-z'’-]*`;
+/** Two to five words of a name ("carlos galan", "maria elena diaz perez", "stela torrado de otalora"). */
+const BARE_NAME = String.raw`((?<![\w'’-])${NAME_WORD}(?:\s+(?:de la|del|de|y|${NAME_WORD})){1,4}?)(?=\s*(?:[,.;:"()]|'s\b|--|$|\s(?:and|who|was|were|had|has|have|is|of|in|on|at|from|by|as|near|after|during|while|when|outside|--)\b))`;
+/** "the murder of jecar neghme", "the kidnapping of norberto rodriguez": a harm told of a person by name. */
+const NAME_AFTER_HARM = new RegExp(
+  String.raw`\b(?:(?:murder|assassination|death|killing|kidnapping|kidnaping|abduction) of|(?:victims?|hostages?|dead|the dead) (?:(?:was|were|have been|has been) )?(?:identified|named|listed) as|lists? (?:the )?(?:[\w-]+ )?(?:victims|hostages|dead) as|(?:killed|kidnapp?ed|murdered|assassinated|abducted|wounded)(?:\s+(?:peasants?|students?|journalists?|union(?:ists)?|workers?|businessm[ae]n|citizens?))?)\s+["“]?${BARE_NAME}`,
+  'gi',
+);
+/** "senator federico estrada velez was kidnapped", "x and y, who were inside the car, were killed". */
+const NAME_BEFORE_HARM = new RegExp(
+  String.raw`${BARE_NAME}(?:\s*,([^,.;]{3,80}))?,?\s+(?:(?:was|were|has been|have been|had been)\s+)(?:\w+\s+){0,1}?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|gunned down|shot dead|shot to death|taken hostage)\b`,
+  'gi',
+);
+
+const NAME_AND = new RegExp(String.raw`((?<![\w'’-])${NAME_WORD}(?:\s+${NAME_WORD}){1,3})\s+and\s+$`, 'i');
+const AND_NAME = new RegExp(String.raw`^(?:\s*,[^,.;]{3,80})?,?\s+and\s+${BARE_NAME}`, 'i');
+
+/** A phrase a reader takes for a person's name: in one-case text, words that are no common noun. */
+function isName(phrase: string, singleCase: boolean): boolean {
+  const words = phrase.split(/\s+/);
+  if (words.some((w) => STOP.has(w.toLowerCase()) || NOT_NAME.test(w))) return false;
+  if (singleCase) return !words.some((w) => NOT_NAME_WORD.has(w.toLowerCase()) || /ing$/i.test(w));
+  // mixed case: every word but the particles ("de", "la") starts with a capital
+  return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|la|del|y|van|von|bin|al|el)$/.test(w));
+}
+
+/** Names around a verb of harm, with the second of two joined by "and" ("x and y were killed"). */
+function bareNames(text: string): SpanMention[] {
+  const singleCase = !/\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text);
+  const out: SpanMention[] = [];
+  const add = (start: number, whole: string): void => {
+    // "liberal senator federico estrada velez": the name follows the last word of the title
+    const words = [...whole.matchAll(/\S+/g)];
+    const lastTitle = words.findLastIndex(
+      (w) =>
+        NOT_NAME.test(w[0]) ||
+        STOP.has(w[0].toLowerCase()) ||
+        (singleCase && NOT_NAME_WORD.has(w[0].toLowerCase())),
+    );
+    const first = words[lastTitle + 1];
+    if (!first) return;
+    const phrase = whole.slice(first.index);
+    start += first.index;
+    const t = { start, end: start + phrase.length, text: phrase };
+    if (/\s/.test(phrase) && isName(phrase, singleCase) && !out.some((o) => o.start === start)) out.push(t);
+  };
+  for (const re of [NAME_AFTER_HARM, NAME_BEFORE_HARM]) {
+    for (const m of text.matchAll(re)) {
+      if (!m[1]) continue;
+      const at = m.index + m[0].indexOf(m[1]);
+      add(at, m[1]);
+      // "x and y": the name before "and", when a harm follows
+      // "the commander's wife, stela torrado, was killed": the name may stand in the apposition
+      if (m[2])
+        add(m.index + m[0].indexOf(m[2], m[1].length) + (m[2].length - m[2].trimStart().length), m[2].trim());
+      if (re === NAME_BEFORE_HARM) {
+        const before = NAME_AND.exec(text.slice(Math.max(0, at - 60), at));
+        if (before?.[1]) add(at - before[0].length + before[0].indexOf(before[1]), before[1]);
+      } else {
+        const after = AND_NAME.exec(text.slice(at + m[1].length));
+        if (after?.[1]) add(at + m[1].length + after[0].indexOf(after[1]), after[1]);
+      }
+    }
+  }
+  return out;
+}
+
 /** Victims named as the object, or the passive subject, of a verb of harm. */
 export function findVictims(text: string): VictimMention[] {
-  const names = collect(text, VICTIM_NAME).filter(
+  const titled = collect(text, VICTIM_NAME).filter(
     (n) => !n.text.split(/\s+/).some((w) => STOP.has(w) || NOT_NAME.test(w)),
   );
+  const names = [
+    ...titled,
+    ...bareNames(text).filter((n) => !titled.some((t) => t.start < n.end && n.start < t.end)),
+  ];
   const descriptions = [...collect(text, VICTIM_AFTER), ...victimsBefore(text)].filter(
     // the title of a name already found ("governor antonio roldan betancur") is not a victim of its own
     (d) => !names.some((n) => n.start >= d.start && n.start - d.end <= 2),

@@ -72,7 +72,7 @@ export const TRIGGERS: TriggerRule[] = [
     80,
   ),
   t(
-    /\b(?:air ?strikes?|air raids?|airstrikes?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|attacks?)|bombing raids?|bombed|warplanes?|used (?:military |armed |combat )?drones)\b/gi,
+    /\b(?:air ?strikes?|air raids?|airstrikes?|aerial (?:bombardment|attacks?|strikes?)|drone (?:strikes?|attacks?)|bombing raids?|warplanes?|used (?:military |armed |combat )?drones)\b/gi,
     'remote',
     'Explosions/Remote violence',
     'Air/drone strike',
@@ -91,6 +91,15 @@ export const TRIGGERS: TriggerRule[] = [
     'Explosions/Remote violence',
     'Grenade',
     85,
+  ),
+  // "bombed the bank", "dynamited the pylons", "blew up a bridge": an explosive attack; aircraft named in the
+  // report make it an air strike (typing.ts)
+  t(
+    /\b(?:bombed|bombings?|dynamit(?:ed|ing)|dynamite attacks?|blew up|blown up|blowing up|set off (?:a |an )?(?:bomb|explosive|charge)s?|planted (?:a |an )?(?:bomb|explosive (?:device|charge))s?)\b/gi,
+    'remote',
+    'Explosions/Remote violence',
+    'Remote explosive/landmine/IED',
+    60,
   ),
   t(
     /\b(?:explosions?|blasts?|detonated|exploded)\b/gi,
@@ -129,7 +138,8 @@ export const TRIGGERS: TriggerRule[] = [
     50,
   ),
   t(
-    /\b(?:abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing|ings)?|taken hostage|seized (?:\w+ )?hostages?)\b/gi,
+    // "were captured at the bus station": people taken, not a place
+    /\b(?:abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing|ings)?|taken hostage|seized (?:\w+ )?hostages?|(?:was|were|been|being) captured)\b/gi,
     'violence',
     'Violence against civilians',
     'Abduction/forced disappearance',
@@ -143,7 +153,7 @@ export const TRIGGERS: TriggerRule[] = [
     75,
   ),
   t(
-    /\b(?:attack(?:ed|s)?|killed|opened fire|massacred?|shot dead|gunned down|executed|stormed|raided|raid|ambush|lynched|beheaded|torched (?:\w+ )?(?:homes|houses|village)|(?:hacked|stabbed|beat|beaten|bludgeoned|clubbed|stoned) (?:[\w-]+ ){0,3}?to death|burned (?:[\w-]+ ){0,3}?alive|tortured)\b/gi,
+    /\b(?:attack(?:ed|s)?|killed|opened fire|assassinat(?:ed|ion)|murdered|machine-?gunned|strafed|fired (?:on|at)|shot at|shot to death|shot and killed|riddled (?:\w+ )?with bullets|massacred?|shot dead|gunned down|executed|stormed|raided|raid|ambush|lynched|beheaded|torched (?:\w+ )?(?:homes|houses|village)|(?:hacked|stabbed|beat|beaten|bludgeoned|clubbed|stoned) (?:[\w-]+ ){0,3}?to death|burned (?:[\w-]+ ){0,3}?alive|tortured)\b/gi,
     'violence',
     'Violence against civilians',
     'Attack',
@@ -200,8 +210,16 @@ export const TRIGGERS: TriggerRule[] = [
     'Headquarters or base established',
     43,
   ),
+  // sabotage of installations: property destroyed; with explosives it is an explosive attack (typing.ts)
   t(
-    /\b(?:looted|looting|pillaged|demolished|burned down)\b/gi,
+    /\b(?:sabotag(?:ed|ing)|acts? of sabotage|sabotage (?:of|against|on))\b/gi,
+    'strategic',
+    'Strategic developments',
+    'Looting/property destruction',
+    48,
+  ),
+  t(
+    /\b(?:looted|looting|pillaged|demolished|burned down|burned (?=(?:(?:the|a|an|\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|their|its)\s+)?(?:[\w-]+\s+){0,2}(?:houses?|homes?|vehicles?|buses|bus|cars?|trucks?|buildings?|offices?|shops?|stores?|farms?|facilities|warehouses?|churche?s?|schools?)\b))/gi,
     'strategic',
     'Strategic developments',
     'Looting/property destruction',
@@ -239,10 +257,10 @@ const ECONOMY =
   /\b(?:shares|stocks?|stock (?:market|exchange)|(?:market|share|stock) prices?|prices?|currency|currencies|exchange rates?|bonds?|yields?|investors|inflation|GDP|economy|economic growth|earnings|profits?|revenues?|tariffs?|(?:\w+-)?(?:month|year|week) (?:high|low)s?|record (?:high|low)s?|all-time (?:high|low)s?|per ?cent|percent)\b/i;
 /** A party to political violence or a political contest: with one present, the sentence stays. */
 const ARMED_OR_POLITICAL =
-  /\b(?:gunmen|militants?|militias?|militiamen|insurgents?|rebels?|jihadists?|fighters|terrorists?|armed (?:group|men|forces)|soldiers?|troops|army|military|security forces|forces|warplanes?|drones?|shelling|bomb(?:s|ing|ings|ed)?|opposition|protesters?|demonstrators?|activists?|rioters?|mob|junta|regime)\b/i;
+  /\b(?:gunmen|guerrillas?|death squads?|paramilitar(?:y|ies)|commandos?|militants?|militias?|militiamen|insurgents?|rebels?|jihadists?|fighters|terrorists?|armed (?:group|men|forces)|soldiers?|troops|army|military|security forces|forces|warplanes?|drones?|shelling|bomb(?:s|ing|ings|ed)?|opposition|protesters?|demonstrators?|activists?|rioters?|mob|junta|regime)\b/i;
 /** "Armed robbers raided a bank": crime even where someone is armed; only a named conflict party overrides. */
 const CONFLICT_PARTY =
-  /\b(?:militants?|militias?|militiamen|insurgents?|rebels?|jihadists?|terrorists?|soldiers?|troops|army|opposition|protesters?|demonstrators?|activists?|junta)\b/i;
+  /\b(?:guerrillas?|death squads?|paramilitar(?:y|ies)|commandos?|national guard|military|security forces|militants?|militias?|militiamen|insurgents?|rebels?|jihadists?|terrorists?|soldiers?|troops|army|opposition|protesters?|demonstrators?|activists?|junta)\b/i;
 
 /** The sentence around a span: from the last sentence end before it to the next one after it. */
 function sentenceAround(text: string, span: Span): string {

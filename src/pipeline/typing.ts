@@ -15,7 +15,10 @@ export interface TypingInput {
 const byWeapon: [string[], SubEventType][] = [
   [['chemical weapon'], 'Chemical weapon'],
   [['suicide bomb'], 'Suicide bomb'],
-  [['car bomb', 'improvised explosive device', 'landmine'], 'Remote explosive/landmine/IED'],
+  [
+    ['car bomb', 'improvised explosive device', 'landmine', 'dynamite', 'explosives'],
+    'Remote explosive/landmine/IED',
+  ],
   [['grenade'], 'Grenade'],
   [['drone', 'aircraft', 'barrel bomb'], 'Air/drone strike'],
   [
@@ -60,6 +63,19 @@ export function settleType(input: TypingInput): { eventType: EventType; subEvent
       }
     }
   }
+  // "the air force bombed …": a bombing from the air
+  if (
+    /^bomb/i.test(x.trigger.text) &&
+    /\b(?:air force|aircraft|(?:war)?planes?|helicopters?|jets?|aviation)\b/i.test(x.window)
+  )
+    return { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' };
+  // sabotage with explosives is an explosive attack
+  if (
+    rule.subEventType === 'Looting/property destruction' &&
+    /^sabotag|sabotage/i.test(x.trigger.text) &&
+    x.weaponKinds.some((k) => ['dynamite', 'explosives', 'bomb', 'improvised explosive device'].includes(k))
+  )
+    return { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' };
   if (rule.family === 'remote' && rule.subEventType === 'Air/drone strike' && rule.priority <= 30) {
     // "struck"/"hit" with no weapon named: an attack, typed by its target below
     if (!x.weaponKinds.length) return settleAttack(x);
@@ -120,7 +136,8 @@ function settleAttack(x: TypingInput): { eventType: EventType; subEventType: Sub
     return { eventType: 'Strategic developments', subEventType: 'Arrests' };
   // Only what follows the trigger names the target ("soldiers and Wagner fighters executed 17 men").
   const target = x.window.slice(Math.max(0, x.window.indexOf(x.trigger.text)));
-  if (/^(?:executed|massacred?|beheaded|lynched)/i.test(x.trigger.text))
+  // killing named or chosen people ("assassinated the judge", "murdered two peasants") targets them
+  if (/^(?:executed|massacred?|beheaded|lynched|murdered|assassinat|shot to death)/i.test(x.trigger.text))
     return { eventType: 'Violence against civilians', subEventType: 'Attack' };
   if (x.actor2Inter === 7 || CIVILIAN_TARGET.test(target.slice(0, 80)))
     return { eventType: 'Violence against civilians', subEventType: 'Attack' };

@@ -34,6 +34,12 @@ const NOUNS: [RegExp, string][] = [
   [/warplanes?|fighter jets?|jets|aircraft|helicopter gunships?|helicopters?/, 'aircraft'],
   [/(?:chlorine|sarin|mustard) gas|chemical weapons?|toxic gas/, 'chemical weapon'],
   [/bombs?/, 'bomb'],
+  [/dynamite(?: (?:charges?|sticks?|gel))?|sticks? of dynamite/, 'dynamite'],
+  [/explosive (?:devices?|charges?)|explosives/, 'explosives'],
+  [
+    /(?:sub)?machine ?guns?|(?:sub)?machineguns?|automatic (?:weapons|rifles?)|(?:(?:AK-?47|M-?16|assault) )?rifles?|AK-?47s?|firearms?|pistols?|revolvers?|shotguns?/,
+    'firearm',
+  ],
   [/knives|knife|machetes?|axes/, 'blade'],
 ];
 
@@ -73,4 +79,18 @@ export function findWeapons(text: string): WeaponMention[] {
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, count });
   }
   return out;
+}
+
+/** "confiscated one rifle", "explosives were found": weapons taken or found, not used. */
+const SEIZED_BEFORE =
+  /\b(?:confiscat(?:ed|ing)|seiz(?:ed|ing)|found|recover(?:ed|ing)|captur(?:ed|ing)|discover(?:ed|ing)|uncover(?:ed|ing)|impound(?:ed|ing)|cache of|caches of|arsenal of|stockpiles? of|possession of|smuggl(?:ed|ing)|traffick(?:ed|ing)|sold|bought|purchas(?:ed|ing)|suppl(?:y|ied|ying)|deliver(?:ed|ing)|shipments? of|handed over|turned in|surrendered)\s+(?:[\w-]+[,\s]+){0,12}$/i;
+const SEIZED_AFTER =
+  /^\s*(?:[\w-]+\s+){0,4}?(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:confiscated|seized|found|recovered|captured|discovered|impounded|handed over|turned in)\b/i;
+
+/** Whether a weapon mention names arms taken, found or traded rather than used. */
+export function isSeizedWeapon(text: string, w: Span): boolean {
+  return (
+    SEIZED_BEFORE.test(text.slice(Math.max(0, w.start - 120), w.start)) ||
+    SEIZED_AFTER.test(text.slice(w.end, w.end + 60))
+  );
 }

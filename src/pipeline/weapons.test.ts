@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { findWeapons, isSeizedWeapon } from './weapons.js';
+
+const kinds = (text: string): [string, string, number | null][] =>
+  findWeapons(text).map((w) => [w.text, w.kind, w.count]);
+
+describe('findWeapons', () => {
+  it('reads dynamite, explosives and small arms', () => {
+    expect(kinds('They placed 50 sticks of dynamite and explosive charges at the door.')).toEqual([
+      ['50 sticks of dynamite', 'dynamite', 50],
+      ['explosive charges', 'explosives', null],
+    ]);
+    expect(kinds('the attackers fired two machineguns and ak-47 rifles.')).toEqual([
+      ['two machineguns', 'firearm', 2],
+      ['ak-47 rifles', 'firearm', null],
+    ]);
+    expect(kinds('Gunmen armed with automatic weapons opened fire.')).toEqual([
+      ['automatic weapons', 'firearm', null],
+    ]);
+  });
+});
+
+describe('isSeizedWeapon', () => {
+  const seized = (text: string, word: string): boolean => {
+    const w = findWeapons(text).find((x) => x.text.includes(word));
+    if (!w) throw new Error(`no weapon "${word}" in ${text}`);
+    return isSeizedWeapon(text, w);
+  };
+  it('tells arms taken or found from arms used', () => {
+    expect(seized('Troops confiscated 16 rifles, ammunition and two grenades.', 'grenades')).toBe(true);
+    expect(seized('Several sticks of dynamite were found in the house.', 'dynamite')).toBe(true);
+    expect(seized('Rebels threw two grenades at the police post.', 'grenades')).toBe(false);
+    expect(seized('Gunmen carrying rifles stormed the bank.', 'rifles')).toBe(false);
+  });
+});
