@@ -286,6 +286,8 @@ describe('findPlaces: abbreviations, regions and names inside names', () => {
       ['D.C.', 'a1:US.District of Columbia'],
     ]);
     expect(names('A settlement of US$460 million was paid.')).toEqual([]);
+    // a capitalised article does not make a longer name of it
+    expect(names('The D.C. council met on Monday.')).toEqual([['D.C.', 'a1:US.District of Columbia']]);
   });
 
   it('finds regions larger than a country, and their demonyms', () => {

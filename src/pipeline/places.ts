@@ -389,12 +389,18 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
 const wellKnown = (h: GazetteerHit): boolean =>
   (h.entry.kind !== 'city' || h.entry.population >= 100_000) && (h.match === 'name' || h.match === 'demonym');
 
+const FUNCTION_WORD =
+  /^(?:The|A|An|In|At|On|Of|For|To|From|By|With|And|But|Or|As|After|Before|While|When|If|This|That|These|Those|His|Her|Its|Their|Our|Both|All|Some|Many|Most)$/;
+
 const PART_WORD =
   /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Downtown|Rural|Old|Outer|Inner|Northeast|Northwest|Southeast|Southwest|Northeastern|Northwestern|Southeastern|Southwestern)$/;
 
-/** A word that may stand before a place in one capitalised run: a part word, "X-held", a demonym. */
+/**
+ * A word that may stand before a place in one capitalised run: a part word, "X-held", a demonym, or a
+ * function word capitalised at a sentence's start ("The NSW government").
+ */
 function isDescriptor(word: string, gazetteer: Gazetteer): boolean {
-  if (PART_WORD.test(word) || /-\p{Ll}+$/u.test(word)) return true;
+  if (PART_WORD.test(word) || /-\p{Ll}+$/u.test(word) || FUNCTION_WORD.test(word)) return true;
   const hits = gazetteer.lookup(foldName(word));
   return hits.length > 0 && hits.every((h) => h.match === 'demonym');
 }
