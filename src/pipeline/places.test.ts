@@ -287,7 +287,10 @@ describe('findPlaces: abbreviations, regions and names inside names', () => {
     ]);
     expect(names('A settlement of US$460 million was paid.')).toEqual([]);
     // a capitalised article does not make a longer name of it
-    expect(names('The D.C. council met on Monday.')).toEqual([['D.C.', 'a1:US.District of Columbia']]);
+    expect(names('The D.C. council wrote to the U.S. Congress.')).toEqual([
+      ['D.C.', 'a1:US.District of Columbia'],
+      ['U.S.', 'c:US'],
+    ]);
   });
 
   it('finds regions larger than a country, and their demonyms', () => {
