@@ -272,6 +272,14 @@ describe('relative locations', () => {
     expect(p.lat).toBeGreaterThan(m!.entry.lat);
   });
 
+  it('takes a town located from another as the site, however small ("Ghouta, 10 km east of Homs")', () => {
+    const found = findPlaces('Shelling hit Ghouta, 10 km east of Homs, on Monday.', gaz, { blocked: [] });
+    expect(found.map((m) => [m.text, m.role])).toEqual([
+      ['Ghouta', 'site'],
+      ['Homs', 'reference'],
+    ]);
+  });
+
   it('keeps a trace of the candidates and their scores', () => {
     const [m] = findPlaces('Clashes broke out in Tripoli overnight.', gaz, { blocked: [] });
     expect(m?.trace.map((t) => t.key)).toEqual(['g:3', 'g:4']);

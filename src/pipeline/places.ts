@@ -133,6 +133,8 @@ const REFERENCE_BEFORE =
   /\b(?:bordering|border with|borders? of|border between|(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)|away from)\s+(?:the\s+)?$/;
 const RELATIVE =
   /\b(?:about|some|around|roughly|approximately|nearly)?\s*([\d.,]+|\w+)\s*(?:-|\s)?(km|kilometers|kilometres|kilometre|kilometer|miles|mi)\s+(?:\(\s*[\d.]+\s*miles?\s*\)\s+)?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/i;
+const LOCATED_AFTER =
+  /^,?\s+(?:about\s+|some\s+|around\s+|roughly\s+|approximately\s+|nearly\s+)?[\d.,]+\s*(?:-|\s)?(?:km|kilometers|kilometres|kilometre|kilometer|miles|mi)\s+(?:\(\s*[\d.]+\s*miles?\s*\)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\b/i;
 const PART_AFTER =
   /^'s\s+(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|northern|southern|eastern|western)\b/;
 const PART_BEFORE =
@@ -327,18 +329,20 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
           /^\s+(?:has\s+|had\s+)?(?:said|says|told|announced|accused|condemned|denied|denies|warned|called|blamed|urged)\b/.test(
             after,
           );
+        // "Hajin, 24 km north of Albukamal": a place located from another is a place, and the site
+        const located = LOCATED_AFTER.test(after);
         const role: PlaceRole = demonymOnly
           ? 'demonym'
           : relative || speaking || REFERENCE_BEFORE.test(cueText)
             ? 'reference'
             : partAfter
               ? 'context'
-              : SITE_CUE.test(cueText)
+              : SITE_CUE.test(cueText) || located
                 ? 'site'
                 : 'context';
         // Without a cue, a name must be well known (a country, a province, a city of 50,000+).
         const strong = hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 50_000);
-        if (!cueMatch && !strong && !demonymOnly) continue;
+        if (!cueMatch && !located && !strong && !demonymOnly) continue;
         // A small place's name inside a longer proper name is a word of that name: "King Nut", "Franklin
         // Elementary", "Mad Cow", "Jose Angel Cordova", "Centers for Disease Control". A well-known place
         // keeps its mention ("Los Angeles Dodgers", "Baghdad police"), and so does one after a part
