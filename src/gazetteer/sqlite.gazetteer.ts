@@ -138,7 +138,7 @@ export function gazetteerPath(cacheDir: string): string {
   return join(cacheDir, `gazetteer-v${GAZETTEER_VERSION}.sqlite`);
 }
 
-/** Open the cached gazetteer, building it first when it is missing (about 20 s, once). */
+/** Open the cached gazetteer, building it first when it is missing (about 30 s, once). */
 export async function openGazetteer(
   cacheDir: string,
   log: (msg: string) => void = () => {},
