@@ -325,6 +325,11 @@ describe('findPlaces: abbreviations, regions and names inside names', () => {
     expect(names('A car bomb went off on Tripoli Street in Homs.')).toEqual([['Homs', 'g:10']]);
   });
 
+  it('takes a country after a verb of speech for the country, a name for a person', () => {
+    expect(names('A militia spokesman says Syria shelled the town.')).toEqual([['Syria', 'c:SY']]);
+    expect(names('"We will stay," said Paris on Monday.')).toEqual([]);
+  });
+
   it('reads a name after a sentence that ends in "said." as a place again', () => {
     expect(names('The mayor spoke, an aide said. Tripoli police made arrests.')).toEqual([
       ['Tripoli', 'g:3'],

@@ -125,6 +125,7 @@ const ORG_FOLLOWERS =
   /^\s*(?:News|news agency|News Agency|Agency|TV|Television|television|Radio|radio|newspaper|Times|Post|Tribune|Herald|Party|Front|Movement|Brigades?|Corps|Council|Ministry|University|Army|Forces|Group|Observatory|Institute|Foundation|Bank|Airways|Airlines|Company|Corporation|Inc|FC|United)\b/;
 const TITLE_BEFORE =
   /(?:\b(?:(?:Mr|Mrs|Ms|Dr|Gen|Brig|Maj|Col|Lt|Capt|Sgt|Adm|Gov|Sen)\.?|President|Prime Minister|Minister|Commander|Chief|King|Prince|Sheikh|Imam|Pope|spokesman|spokeswoman|leader|chief|general|colonel|said|says|told|by)\s+)$/;
+const SPEECH_BEFORE = /\b(?:said|says|told|by)\s+$/;
 const CUE_BEFORE =
   /(?:\b(?:in|at|near|outside|around|from|into|across|toward|towards|on|of|to|inside|within|between|and|via|through|the (?:town|city|village|district|province|governorate|region|area|outskirts|suburb|suburbs|neighbou?rhood|capital|port|port city|centre|center|heart|edge) of|outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? (?:of )?)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|northeastern|northwestern|southeastern|southwestern)\s+)?(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:town|city|village|district|province|governorate|region|area|capital|port)\s+of\s+)?)$/iu;
 const SITE_CUE =
@@ -260,9 +261,16 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
       GIVEN_NAMES.has(run[0]!.text) &&
       isCapitalised(run[1]!.text) &&
       gazetteer.lookup(foldName(text.slice(runStart, runEnd))).length === 0;
+    // after a verb of speech ("says Turkey fired …", "said Col. …") only a name that is no country or
+    // province is taken for a person
+    const spoken = SPEECH_BEFORE.test(lead);
+    const area = (): boolean =>
+      gazetteer
+        .lookup(foldName(text.slice(runStart, runEnd)))
+        .some((h) => h.match === 'name' && (isArea(h.entry) || h.entry.kind === 'admin1'));
     if (
       givenName ||
-      TITLE_BEFORE.test(lead) ||
+      (TITLE_BEFORE.test(lead) && !(spoken && area())) ||
       /\b\p{Lu}\p{Ll}+\s+\p{Lu}\.\s+$/u.test(lead) ||
       /^,\s+\d{1,3},/.test(text.slice(runEnd, runEnd + 8)) || // "Juantissa Hill, 24, …"
       (run.length >= 2 && PERSON_AFTER.test(text.slice(runEnd, runEnd + 40)))
@@ -303,7 +311,11 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         const after = text.slice(span.end, span.end + 40);
         if (after.startsWith('$')) continue; // a currency: "US$460 million", "NZ$
         if (ORG_FOLLOWERS.test(after) && !/^\s*(?:province|governorate|region)/i.test(after)) continue;
-        if (TITLE_BEFORE.test(before)) continue;
+        if (
+          TITLE_BEFORE.test(before) &&
+          !(SPEECH_BEFORE.test(before) && hits.some((h) => isArea(h.entry) || h.entry.kind === 'admin1'))
+        )
+          continue;
         const demonymOnly = hits.every((h) => h.match === 'demonym');
         // "in Eastern Ghouta", "near Kurdish-held Kobani": the cue stands before the part words
         const described = i > 0 && run.slice(0, i).every((t) => isDescriptor(t.text, gazetteer));
