@@ -252,6 +252,12 @@ describe('findPlaces: demonyms and names that are not places', () => {
     expect(resolveSpans(text, gaz, [{ start: 0, end: 12 }], { blocked: [] })[0]?.entry.key).toBe('c:PS');
   });
 
+  it('reads a country before an organisation word as a demonym ("Syria TV"), never an event place', () => {
+    const [syria] = findPlaces('Syria TV said the dam was hit.', gaz, { blocked: [] });
+    expect(syria).toMatchObject({ text: 'Syria', role: 'demonym' });
+    expect(syria?.entry.key).toBe('c:SY');
+  });
+
   it('skips people, organisations and blocked spans', () => {
     expect(names('said Gen. Paris Hilton on Monday.')).toEqual([]);
     expect(names('The Homs Observatory reported shelling.')).toEqual([]);

@@ -310,13 +310,15 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         const before = text.slice(Math.max(0, span.start - 80), span.start);
         const after = text.slice(span.end, span.end + 40);
         if (after.startsWith('$')) continue; // a currency: "US$460 million", "NZ$
-        if (ORG_FOLLOWERS.test(after) && !/^\s*(?:province|governorate|region)/i.test(after)) continue;
+        // "Fars News Agency" is no place; "Pakistan Army" names its country as a demonym does
+        const orgOf = ORG_FOLLOWERS.test(after) && !/^\s*(?:province|governorate|region)/i.test(after);
+        if (orgOf && !hits.some((h) => h.entry.kind === 'country' && h.match === 'name')) continue;
         if (
           TITLE_BEFORE.test(before) &&
           !(SPEECH_BEFORE.test(before) && hits.some((h) => isArea(h.entry) || h.entry.kind === 'admin1'))
         )
           continue;
-        const demonymOnly = hits.every((h) => h.match === 'demonym');
+        const demonymOnly = orgOf || hits.every((h) => h.match === 'demonym');
         // "in Eastern Ghouta", "near Kurdish-held Kobani": the cue stands before the part words
         const described = i > 0 && run.slice(0, i).every((t) => isDescriptor(t.text, gazetteer));
         const cueText = described ? text.slice(Math.max(0, runStart - 80), runStart) : before;
