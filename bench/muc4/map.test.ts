@@ -160,6 +160,23 @@ describe('isIncident: acts of terror, not military operations (taskdoc, relevant
     });
     expect(isIncident(post)).toBe(false);
   });
+  it('keeps a clash in which rebels hit civilian property, not one where troops raid a rebel house', () => {
+    const fmln = actor('actor1', 'FMLN: Farabundo Marti National Liberation Front', 'fmln', 2);
+    const substation = event({
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      actors: [fmln, { ...army, role: 'actor2' }],
+      targets: [{ text: 'power substation', span: { start: 0, end: 16 } }],
+    });
+    expect(isIncident(substation)).toBe(true);
+    const safehouse = event({
+      ...substation,
+      targets: [{ text: 'fmln safehouse', span: { start: 0, end: 14 } }],
+    });
+    expect(isIncident(safehouse)).toBe(false);
+    const raid = event({ ...substation, actors: [army, { ...fmln, role: 'actor2' }] });
+    expect(isIncident(raid)).toBe(false);
+  });
 });
 
 describe('mapExtraction: perpetrators of terror', () => {
@@ -183,6 +200,30 @@ describe('mapExtraction: perpetrators of terror', () => {
       event({ actors: [actor('actor1', 'Unidentified Armed Group (Peru)', 'terrorist', 2)] }),
     ]);
     expect(toPredRoles(mapExtraction(x)).PerpInd).toEqual([]);
+  });
+  it('maps "members of <group>" to the individuals and the group to the organization', () => {
+    const fmln = actor('actor1', 'FMLN: Farabundo Marti National Liberation Front', 'fmln', 2);
+    const span = (text: string) => ({ field: 'actors' as const, start: 0, end: text.length, text });
+    const x = extraction([
+      event({
+        actors: [fmln],
+        evidence: [span('members of the fmln')],
+        targets: [{ text: 'bus', span: { start: 0, end: 3 } }],
+      }),
+    ]);
+    const roles = toPredRoles(mapExtraction(x));
+    expect(roles.PerpInd).toEqual(['members of the fmln']);
+    expect(roles.PerpOrg).toEqual(['fmln']);
+    // the guerrillas told beside them are the same people again
+    const guerrillas = actor('associate', 'Unidentified Armed Group (El Salvador)', 'guerrillas', 2);
+    const again = extraction([
+      event({ actors: [fmln, guerrillas], evidence: [span('members of the fmln')] }),
+    ]);
+    expect(toPredRoles(mapExtraction(again)).PerpInd).toEqual(['members of the fmln']);
+    const alone = extraction([event({ actors: [fmln, guerrillas], evidence: [span('fmln')] })]);
+    expect(toPredRoles(mapExtraction(alone)).PerpInd).toEqual(['guerrillas']);
+    const bare = extraction([event({ actors: [fmln], evidence: [span('fmln')] })]);
+    expect(toPredRoles(mapExtraction(bare)).PerpInd).toEqual([]);
   });
 });
 

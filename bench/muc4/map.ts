@@ -3,7 +3,8 @@
 // Docket keeps one, so it can match a gold mention.
 //   PerpInd  actor1 mentions that describe people, not a named group: generic armed groups
 //            ("gunmen", "rebels") and state forces named by their members ("soldiers", "policemen"); also
-//            generic armed groups told beside the perpetrator as associates ("fmln guerrillas").
+//            generic armed groups told beside the perpetrator as associates ("fmln guerrillas"); the
+//            members of a named group as the actors' evidence span tells them ("members of the fmln").
 //   PerpOrg  actor1 mentions of a named group or of a state force as a body ("army", "police"), and
 //            the claimant of an asserted responsibility claim.
 //   Target   the event's physical targets ("police station"), as the source names them.
@@ -61,6 +62,12 @@ const MILITARY_SITE =
 /** Words of combat between armed parties. */
 const CLASH = /^(?:clash|fight|fought|battle|firefight|gun ?battle|exchanged fire|offensive)/i;
 
+/** The words that name an actor in a target ("fmln" of "FMLN: Farabundo Marti …" or of its mention). */
+function ownWords(a: EventActor): string[] {
+  const short = a.name.split(':')[0]!.trim().toLowerCase();
+  return [short, a.mention.trim().toLowerCase()].filter((w) => w.length >= 3).map((w) => ` ${w} `);
+}
+
 /**
  * Whether an event is a MUC-4 incident (taskdoc: an act of terror; "clashes" between guerrillas and the
  * military or police are not, unless civilians or their property are hit).
@@ -74,7 +81,21 @@ export function isIncident(e: ExtractedEvent): boolean {
   const civilian =
     (e.victims ?? []).some((v) => v.kind === 'name' || !COMBATANT.test(v.text)) ||
     e.actors.some((a) => a.inter === 7);
-  if ((e.subEventType === 'Armed clash' || CLASH.test(trigger)) && armed(a1) && armed(a2) && !civilian)
+  // a clash in which civilian property is hit ("fighting raged when rebels attacked a power substation") is
+  // an incident; one between armed parties only is not
+  // (not a site of an armed party itself: "an fmln safehouse" raided by troops)
+  const partySite = (t: string): boolean =>
+    e.actors.some((a) => a.inter !== null && a.inter !== 7 && ownWords(a).some((w) => t.includes(w)));
+  const civilianSite =
+    a1?.inter !== 1 &&
+    (e.targets ?? []).some((t) => !MILITARY_SITE.test(t.text) && !partySite(` ${t.text.toLowerCase()} `));
+  if (
+    (e.subEventType === 'Armed clash' || CLASH.test(trigger)) &&
+    armed(a1) &&
+    armed(a2) &&
+    !civilian &&
+    !civilianSite
+  )
     return false;
   // guerrillas attacking a military or police post or unit: an act of war, not of terror
   if (
@@ -112,15 +133,37 @@ export function weaponWords(span: string): string {
 export function mapExtraction(x: Extraction): Filler[] {
   const out: Filler[] = [];
   for (const e of x.events.filter(isIncident)) {
+    const membersTold = e.actors.some(
+      (a) =>
+        a.role === 'actor1' &&
+        perpetratorRole(a) === 'PerpOrg' &&
+        e.evidence.some(
+          (v) => v.field === 'actors' && v.text.length > a.mention.length && v.text.endsWith(a.mention),
+        ),
+    );
     for (const a of e.actors) {
+      // "members of the fmln": the evidence tells the people who acted in full
+      const wider = e.evidence.find(
+        (v) => v.field === 'actors' && v.text.length > a.mention.length && v.text.endsWith(a.mention),
+      )?.text;
       // "a terrorist attack": the adjective tells what kind of act it was, it names nobody
       if (a.role === 'actor1' && /^terrorist$/i.test(a.mention.trim())) continue;
       // state forces are perpetrators of terror only against civilians (taskdoc: relevance, point 2)
       if (a.role === 'actor1' && a.inter === 1 && !againstCivilians(e)) continue;
-      if (a.role === 'actor1')
-        out.push({ role: perpetratorRole(a), text: a.mention, from: `${e.id} actor1 ${a.name}` });
+      if (a.role === 'actor1') {
+        const role = perpetratorRole(a);
+        out.push({
+          role,
+          text: a.mention,
+          from: `${e.id} actor1 ${a.name}`,
+        });
+        // the members of a named group are individuals, the group the organization
+        if (role === 'PerpOrg' && wider)
+          out.push({ role: 'PerpInd', text: wider, from: `${e.id} actor1 members of ${a.name}` });
+      }
       // "fmln guerrillas attacked": the group's members, told beside the group, act with it
-      else if (a.role === 'associate' && /^Unidentified Armed Group \(/.test(a.name))
+      // (not when the members of the named group who acted are told already: the same people again)
+      else if (a.role === 'associate' && /^Unidentified Armed Group \(/.test(a.name) && !membersTold)
         out.push({ role: 'PerpInd', text: a.mention, from: `${e.id} associate ${a.name}` });
     }
     for (const t of e.targets ?? []) out.push({ role: 'Target', text: t.text, from: `${e.id} target span` });

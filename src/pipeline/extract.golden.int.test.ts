@@ -55,6 +55,16 @@ function eventProblems(want: GoldenEvent, got: ExtractedEvent): string[] {
   for (const v of want.victims ?? [])
     if (!(got.victims ?? []).some((x) => x.kind === 'name' && x.text.toLowerCase() === v.toLowerCase()))
       p.push(`victim "${v}" missing (got ${(got.victims ?? []).map((x) => x.text).join('; ') || 'none'})`);
+  for (const a of want.actorSpans ?? [])
+    if (!got.evidence.some((x) => x.field === 'actors' && x.text.toLowerCase() === a.toLowerCase()))
+      p.push(
+        `actor span "${a}" missing (got ${
+          got.evidence
+            .filter((x) => x.field === 'actors')
+            .map((x) => x.text)
+            .join('; ') || 'none'
+        })`,
+      );
   if (want.fatalities !== undefined) {
     const f = got.fatalities;
     const same =

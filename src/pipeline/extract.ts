@@ -439,6 +439,10 @@ function accusationBefore(before: string): number | null {
   return at;
 }
 
+/** People told as members of a named group, just before its name ("members of the", "a commando of"). */
+const MEMBERS_OF =
+  /\b(?:(?:some|several|two|three|four|five|\d+)\s+)?(?:members|militants|commandos?|a\s+commando)\s+of\s+(?:the\s+)?$/i;
+
 function buildDraft(
   text: string,
   sentence: Sentence,
@@ -522,7 +526,10 @@ function buildDraft(
       role,
       mention: m.text,
     });
-    evidence.push(ev(text, 'actors', m));
+    // "members of the FMLN attacked": the evidence names the people who acted, with the group they belong to
+    const members =
+      role === 'actor1' && 'name' in m.actor ? MEMBERS_OF.exec(text.slice(window.start, m.start)) : null;
+    evidence.push(ev(text, 'actors', members ? { start: m.start - members[0].length, end: m.end } : m));
   }
   // the subject of a verb of attack comes first among those that act
   const actors = [...seen.values()].sort((x, y) => Number(agents.has(y.name)) - Number(agents.has(x.name)));

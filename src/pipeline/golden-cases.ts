@@ -38,6 +38,7 @@ export interface GoldenEvent {
   actor1?: string; // substring (case-insensitive) of the name of the actor coded as actor1
   targets?: string[]; // the physical targets hit, each exactly as one of the event's target spans
   victims?: string[]; // victims named by name, each exactly as one of the event's victim spans
+  actorSpans?: string[]; // the parties as the text names them, each exactly as one of the 'actors' evidence spans
 }
 
 export interface GoldenClaim {
@@ -1518,6 +1519,21 @@ export const GOLDEN_CASES: GoldenCase[] = [
         countryCode: 'SV',
         actor1: 'FMLN',
         targets: ['electric power substation'],
+        actorSpans: ['members of the FMLN'],
+      },
+    ],
+  },
+  {
+    name: 'roles: "a commando of" a named group is told with the group; the group is actor1',
+    published: '1990-03-20',
+    text: 'a commando of the manuel rodriguez patriotic front set fire to two buses in santiago on monday.',
+    events: [
+      {
+        eventType: 'Strategic developments',
+        subEventType: 'Looting/property destruction',
+        actor1: 'Manuel Rodriguez',
+        targets: ['buses'],
+        actorSpans: ['a commando of the manuel rodriguez patriotic front'],
       },
     ],
   },

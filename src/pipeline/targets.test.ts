@@ -64,6 +64,19 @@ describe('findVictims', () => {
     ]);
     expect(texts(findVictims('he said that two peasants were murdered.'))).toEqual(['peasants']);
   });
+  it('names a victim told in the possessive of a harm ("x\'s murder"), in lower and mixed case', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(names("rebels cut the road to protest union leader pedro almada's murder.")).toEqual([
+      'pedro almada',
+    ]);
+    expect(names("Students marched over Mayor Ana Ruiz Paredes's kidnapping on Friday.")).toEqual([
+      'Ana Ruiz Paredes',
+    ]);
+    expect(names("the country's killing fields were mapped.")).toEqual([]);
+  });
   it('names victims without a title, before or after the verb of harm, two joined by "and"', () => {
     const names = (t: string): string[] =>
       findVictims(t)

@@ -249,6 +249,11 @@ const NAME_BEFORE_HARM = new RegExp(
   'gi',
 );
 
+/** "candidate bernardo jaramillo ossa's murder": a harm told of a person in the possessive. */
+const NAME_POSSESSIVE = new RegExp(
+  String.raw`${BARE_NAME}['’]s\s+(?:(?:brutal|cowardly|recent)\s+)?(?:murder|assassination|killing|kidnapping|kidnaping|abduction)\b`,
+  'gi',
+);
 const NAME_AND = new RegExp(String.raw`((?<![\w'’-])${NAME_WORD}(?:\s+${NAME_WORD}){1,3})\s+and\s+$`, 'i');
 const AND_NAME = new RegExp(String.raw`^(?:\s*,[^,.;]{3,80})?,?\s+and\s+${BARE_NAME}`, 'i');
 
@@ -281,7 +286,7 @@ function bareNames(text: string): SpanMention[] {
     const t = { start, end: start + phrase.length, text: phrase };
     if (/\s/.test(phrase) && isName(phrase, singleCase) && !out.some((o) => o.start === start)) out.push(t);
   };
-  for (const re of [NAME_AFTER_HARM, NAME_BEFORE_HARM]) {
+  for (const re of [NAME_AFTER_HARM, NAME_BEFORE_HARM, NAME_POSSESSIVE]) {
     for (const m of text.matchAll(re)) {
       if (!m[1]) continue;
       const at = m.index + m[0].indexOf(m[1]);
@@ -293,7 +298,7 @@ function bareNames(text: string): SpanMention[] {
       if (re === NAME_BEFORE_HARM) {
         const before = NAME_AND.exec(text.slice(Math.max(0, at - 60), at));
         if (before?.[1]) add(at - before[0].length + before[0].indexOf(before[1]), before[1]);
-      } else {
+      } else if (re === NAME_AFTER_HARM) {
         const after = AND_NAME.exec(text.slice(at + m[1].length));
         if (after?.[1]) add(at + m[1].length + after[0].indexOf(after[1]), after[1]);
       }

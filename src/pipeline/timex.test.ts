@@ -139,3 +139,21 @@ describe('findTimexes and findDates spans', () => {
     });
   });
 });
+
+describe('findTimexes: a 24-hour clock time after "at" is no year (published 1989-12-12)', () => {
+  const pub = '1989-12-12';
+  it.each([
+    ['The rebels struck the bridge at 1930 on 9 December.', [['9 December', '1989-12-09']]],
+    ['The shooting began at about 2030 yesterday.', [['yesterday', '1989-12-11']]],
+    ['the patrol was ambushed at 0830 hours in the hills', []],
+    ['The plant was built in 1930.', [['1930', '1930']]],
+    [
+      'Prices fell back to their 1998 level by 2030.',
+      [
+        ['1998', '1998'],
+        ['2030', '2030'],
+      ],
+    ],
+    ['The office closed at 1999 prices.', [['1999', '1999']]],
+  ])('%s', (text, expected) => expect(values(text, pub)).toEqual(expected));
+});

@@ -319,6 +319,10 @@ const YEAR_BEFORE_BLOCK =
 const YEAR_AFTER_BLOCK =
   /^(?:[.,]\d|\d|\s*%|-\d|\s*(?:percent|per cent|people|persons|civilians|soldiers|troops|fighters|residents|refugees|children|men|women|members|workers|employees|shares|tons|tonnes|barrels|dollars|euros|pounds|km|kilomet|miles|metres|meters|feet|hectares|acres|units|cars|homes|houses|votes|pages|points|rounds|rockets|missiles|shells|cases|deaths|dead|killed|wounded|injured|a\.m|p\.m|hours|hrs|GMT|UTC|local))/i;
 
+/** A 24-hour clock time as wire copy writes it ("at 1930", "at about 2030 hours"): "at" never leads a year. */
+const CLOCK_BEFORE = /\bat\s+(?:about\s+|around\s+|approximately\s+)?$/i;
+const isClock = (s: string): boolean => /^(?:[01]\d|2[0-3])[0-5]\d$/.test(s);
+
 /** Ordered: longer, more specific patterns first; a span taken by one is not read again. */
 const RULES: Rule[] = [
   // ISO dates: 2018-10-16
@@ -569,6 +573,8 @@ const RULES: Rule[] = [
       const at = start - (g.lead?.length ?? 0);
       if (YEAR_BEFORE_BLOCK.test(text.slice(Math.max(0, at - 12), at))) return null;
       if (YEAR_AFTER_BLOCK.test(text.slice(end, end + 14))) return null;
+      if (!g.lead && CLOCK_BEFORE.test(text.slice(Math.max(0, at - 24), at)) && isClock(s.trim()))
+        return null;
       const y = Number(g.y);
       // bare numbers outside 1900–2099 need "in" or "during" to be read as years
       if (!g.lead && !/\D/.test(s.trim()) && (y < 1900 || y > 2099)) return null;
