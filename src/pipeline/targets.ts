@@ -266,6 +266,40 @@ function isName(phrase: string, singleCase: boolean): boolean {
   return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|la|del|y|van|von|bin|al|el)$/.test(w));
 }
 
+/** Where a name before a harm ends: the verb ("… was killed") or the possessive ("… 's murder"). */
+const BEFORE_HARM_CUE = new RegExp(
+  String.raw`\s(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|gunned down|shot dead|shot to death|taken hostage)\b`,
+  'gi',
+);
+const POSSESSIVE_CUE =
+  /['’]s\s+(?:(?:brutal|cowardly|recent)\s+)?(?:murder|assassination|killing|kidnapping|kidnaping|abduction)\b/gi;
+
+/**
+ * The matches of a pattern that ends in a cue, read only in the stretch of text before each cue (the
+ * patterns that open on any word would otherwise be tried at every word of the text). Without a cue,
+ * the whole text.
+ */
+function* matchesNear(
+  text: string,
+  re: RegExp,
+  cue: RegExp | null,
+): Generator<{ m: RegExpMatchArray; index: number }> {
+  if (!cue) {
+    for (const m of text.matchAll(re)) yield { m, index: m.index };
+    return;
+  }
+  let from = 0;
+  for (const c of text.matchAll(cue)) {
+    // a name (five words) with an apposition (80 characters) fits in the 240 before the cue
+    let start = Math.max(from, c.index - 240);
+    // from the start of a word, never inside one
+    while (start < c.index && /[\w'’-]/.test(text[start - 1] ?? '')) start++;
+    const end = c.index + c[0].length;
+    for (const m of text.slice(start, end).matchAll(re)) yield { m, index: start + m.index };
+    from = end;
+  }
+}
+
 /** Names around a verb of harm, with the second of two joined by "and" ("x and y were killed"). */
 function bareNames(text: string): SpanMention[] {
   const singleCase = !/\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text);
@@ -286,15 +320,19 @@ function bareNames(text: string): SpanMention[] {
     const t = { start, end: start + phrase.length, text: phrase };
     if (/\s/.test(phrase) && isName(phrase, singleCase) && !out.some((o) => o.start === start)) out.push(t);
   };
-  for (const re of [NAME_AFTER_HARM, NAME_BEFORE_HARM, NAME_POSSESSIVE]) {
-    for (const m of text.matchAll(re)) {
+  for (const [re, cue] of [
+    [NAME_AFTER_HARM, null],
+    [NAME_BEFORE_HARM, BEFORE_HARM_CUE],
+    [NAME_POSSESSIVE, POSSESSIVE_CUE],
+  ] as const) {
+    for (const { m, index } of matchesNear(text, re, cue)) {
       if (!m[1]) continue;
-      const at = m.index + m[0].indexOf(m[1]);
+      const at = index + m[0].indexOf(m[1]);
       add(at, m[1]);
       // "x and y": the name before "and", when a harm follows
       // "the commander's wife, stela torrado, was killed": the name may stand in the apposition
       if (m[2])
-        add(m.index + m[0].indexOf(m[2], m[1].length) + (m[2].length - m[2].trimStart().length), m[2].trim());
+        add(index + m[0].indexOf(m[2], m[1].length) + (m[2].length - m[2].trimStart().length), m[2].trim());
       if (re === NAME_BEFORE_HARM) {
         const before = NAME_AND.exec(text.slice(Math.max(0, at - 60), at));
         if (before?.[1]) add(at - before[0].length + before[0].indexOf(before[1]), before[1]);
