@@ -249,7 +249,9 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
   const persons = new Set<string>();
   // words the text also writes in lower case ("man", "hill", "commerce"): capitalised, they may still be
   // words, at the start of a sentence or in a title-case headline
-  const lowerWords = new Set(text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []);
+  let lowerWordsSet: Set<string> | null = null;
+  const lowerWords = (): Set<string> =>
+    (lowerWordsSet ??= new Set(text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []));
   for (const run of capitalisedRuns(text)) {
     const runStart = run[0]!.start;
     const runEnd = run[run.length - 1]!.end;
@@ -323,6 +325,30 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         const described = i > 0 && run.slice(0, i).every((t) => isDescriptor(t.text, gazetteer));
         const cueText = described ? text.slice(Math.max(0, runStart - 80), runStart) : before;
         const cueMatch = CUE_BEFORE.exec(cueText);
+        // "Hajin, 24 km north of Albukamal": a place located from another is a place, and the site
+        const located = LOCATED_AFTER.test(after);
+        // Without a cue, a name must be well known (a country, a province, a city of 50,000+).
+        const strong = hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 50_000);
+        if (!cueMatch && !located && !strong && !demonymOnly) continue;
+        // A small place's name inside a longer proper name is a word of that name: "King Nut", "Franklin
+        // Elementary", "Mad Cow", "Jose Angel Cordova", "Centers for Disease Control". A well-known place
+        // keeps its mention ("Los Angeles Dodgers", "Baghdad police"), and so does one after a part
+        // word, a demonym or an "-held" ("Eastern Ghouta", "Kurdish-held Kobani").
+        // … and so is one that names a disease ("Ebola virus", "Lassa fever", "Reston virus")
+        // … and so is one named after an organisation's "of" ("Chamber of Commerce", "Bank of …")
+        const inName =
+          (i > 0 && !described) ||
+          i + len < run.length ||
+          (i === 0 && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) ||
+          (len === 1 &&
+            lowerWords().has(surface.toLowerCase()) &&
+            !hits.some((h) => isArea(h.entry) || h.entry.kind === 'admin1')) ||
+          /^\s+for\s+(?:the\s+)?\p{Lu}/u.test(after) ||
+          /^[\s-]+(?:virus|viruses|fever|disease|vaccine|strain)\b/i.test(after);
+        if (inName && !/\bof$/.test(cueMatch?.[0].trim() ?? '') && !hits.some(wellKnown)) {
+          if (i > 0 || i + len === run.length) inNames.add(folded);
+          continue;
+        }
         const rel = RELATIVE.exec(before);
         let relative: PlaceMention['relative'] = null;
         if (rel) {
@@ -343,8 +369,6 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
           /^\s+(?:has\s+|had\s+)?(?:said|says|told|announced|accused|condemned|denied|denies|warned|called|blamed|urged)\b/.test(
             after,
           );
-        // "Hajin, 24 km north of Albukamal": a place located from another is a place, and the site
-        const located = LOCATED_AFTER.test(after);
         const role: PlaceRole = demonymOnly
           ? 'demonym'
           : relative || speaking || REFERENCE_BEFORE.test(cueText)
@@ -354,28 +378,6 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
               : SITE_CUE.test(cueText) || located
                 ? 'site'
                 : 'context';
-        // Without a cue, a name must be well known (a country, a province, a city of 50,000+).
-        const strong = hits.some((h) => h.entry.kind !== 'city' || h.entry.population >= 50_000);
-        if (!cueMatch && !located && !strong && !demonymOnly) continue;
-        // A small place's name inside a longer proper name is a word of that name: "King Nut", "Franklin
-        // Elementary", "Mad Cow", "Jose Angel Cordova", "Centers for Disease Control". A well-known place
-        // keeps its mention ("Los Angeles Dodgers", "Baghdad police"), and so does one after a part
-        // word, a demonym or an "-held" ("Eastern Ghouta", "Kurdish-held Kobani").
-        // … and so is one that names a disease ("Ebola virus", "Lassa fever", "Reston virus")
-        // … and so is one named after an organisation's "of" ("Chamber of Commerce", "Bank of …")
-        const inName =
-          (i > 0 && !described) ||
-          i + len < run.length ||
-          (i === 0 && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) ||
-          (len === 1 &&
-            lowerWords.has(surface.toLowerCase()) &&
-            !hits.some((h) => isArea(h.entry) || h.entry.kind === 'admin1')) ||
-          /^\s+for\s+(?:the\s+)?\p{Lu}/u.test(after) ||
-          /^[\s-]+(?:virus|viruses|fever|disease|vaccine|strain)\b/i.test(after);
-        if (inName && !/\bof$/.test(cueMatch?.[0].trim() ?? '') && !hits.some(wellKnown)) {
-          if (i > 0 || i + len === run.length) inNames.add(folded);
-          continue;
-        }
         raws.push({
           ...span,
           text: surface,
