@@ -91,6 +91,17 @@ function stateForce(info: { country: string; cc: string; short?: string }): Acto
   return def;
 }
 
+/**
+ * Where the text names a non-state armed group (rebels, political or identity militias: ACLED inter 2–4),
+ * so that "the Shining Path murdered two officials" is not taken for ordinary crime. State forces are
+ * left out: "police arrested a murder suspect" is still crime.
+ */
+export function armedGroupSpans(mentions: readonly ActorMention[]): Span[] {
+  return mentions
+    .filter((m) => m.actor.armed && m.actor.inter >= 2 && m.actor.inter <= 4)
+    .map((m) => ({ start: m.start, end: m.end }));
+}
+
 export function findActorMentions(text: string): ActorMention[] {
   const found: ActorMention[] = [];
   const free = (s: Span): boolean => !found.some((f) => overlaps(f, s));

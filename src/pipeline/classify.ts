@@ -8,7 +8,7 @@
 // first sentence that has a candidate, the strongest trigger (a bombing told as "two soldiers were
 // killed when a roadside bomb exploded" is a bombing), the earliest on a tie.
 import type { EventType, ExtractedEvent, IsoDate, SubEventType } from '../domain/types.js';
-import { findActorMentions, type ActorMention } from './actors.js';
+import { armedGroupSpans, findActorMentions, type ActorMention } from './actors.js';
 import { findDates } from './dates.js';
 import { extract, type PipelineDeps } from './extract.js';
 import { combineFatalities, findFatalities } from './fatalities.js';
@@ -52,9 +52,9 @@ const interOf = (ms: ActorMention[]): number | null => ms[0]?.actor.inter ?? nul
 
 /** Every trigger that passes the gates, typed over its clause window as extraction would. */
 export function gatedCandidates(text: string, published: IsoDate | null): Candidate[] {
-  const triggers = findTriggers(text);
-  const dates = findDates(text, published);
   const actors = findActorMentions(text);
+  const triggers = findTriggers(text, armedGroupSpans(actors));
+  const dates = findDates(text, published);
   const weapons = findWeapons(text);
   const fatalities = findFatalities(text);
   const out: Candidate[] = [];

@@ -18,7 +18,7 @@ import type {
   Weapon,
 } from '../domain/types.js';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
-import { actorName, findActorMentions, type ActorMention } from './actors.js';
+import { actorName, armedGroupSpans, findActorMentions, type ActorMention } from './actors.js';
 import { findClaims, type ClaimMention } from './claims.js';
 import { findDates, type DateMention } from './dates.js';
 import { combineFatalities, findFatalities, type FatalityMention } from './fatalities.js';
@@ -170,7 +170,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
   });
   const weapons = findWeapons(text);
   const fatalities = findFatalities(text);
-  const triggers = findTriggers(text);
+  const triggers = findTriggers(text, armedGroupSpans(actors));
   const docCountry = mostMentionedCountry(places);
 
   const drafts: Draft[] = [];

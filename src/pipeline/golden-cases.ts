@@ -1569,6 +1569,27 @@ export const GOLDEN_CASES: GoldenCase[] = [
     ],
   },
   {
+    name: 'trigger: "murdered" by a named armed group is violence against civilians, not ordinary crime',
+    published: '2024-03-05',
+    text: 'The Shining Path murdered two local officials in Ayacucho on Sunday, the regional prefect said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Ayacucho',
+        countryCode: 'PE',
+        date: { start: '2024-03-03', end: '2024-03-03', precision: 'day' },
+        actor1: 'Shining Path',
+      },
+    ],
+  },
+  {
+    name: 'trigger: a police arrest over a murder stays ordinary crime',
+    published: '2024-03-05',
+    text: 'Police in Lima arrested a man on Sunday over the murder of his neighbour.',
+    events: [],
+  },
+  {
     name: 'trigger: people "captured" by armed men are abducted, no territory is taken',
     published: '2024-03-05',
     text: 'Three students were captured at the bus station in Ayacucho on Tuesday by unidentified armed men.',

@@ -263,20 +263,31 @@ const CONFLICT_PARTY =
   /\b(?:guerrillas?|death squads?|paramilitar(?:y|ies)|commandos?|national guard|military|security forces|militants?|militias?|militiamen|insurgents?|rebels?|jihadists?|terrorists?|soldiers?|troops|army|opposition|protesters?|demonstrators?|activists?|junta)\b/i;
 
 /** The sentence around a span: from the last sentence end before it to the next one after it. */
-function sentenceAround(text: string, span: Span): string {
+function sentenceAround(text: string, span: Span): Span {
   const before = text.slice(0, span.start);
   const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), -1) + 1;
   const rest = text.slice(span.end);
   const stop = rest.search(/[.!?](?:\s|$)|\n/);
-  return text.slice(from, stop < 0 ? text.length : span.end + stop);
+  return { start: from, end: stop < 0 ? text.length : span.end + stop };
 }
 
-/** Why a trigger reports no conflict, protest or strategic event, or null when it may. */
-export function nonConflictReason(text: string, m: TriggerMention): string | null {
+/**
+ * Why a trigger reports no conflict, protest or strategic event, or null when it may. `parties` are the
+ * spans of named armed parties (actors of the lexicon: "the Shining Path murdered two officials" is
+ * political violence, not crime, though no generic word like "rebels" says so).
+ */
+export function nonConflictReason(
+  text: string,
+  m: TriggerMention,
+  parties: readonly Span[] = [],
+): string | null {
   if (m.rule.priority >= 62) return null;
-  const s = sentenceAround(text, m);
-  if (m.rule.family !== 'riot' && PROPERTY_CRIME.test(s) && !CONFLICT_PARTY.test(s)) return 'ordinary crime';
-  if (ARMED_OR_POLITICAL.test(s)) return null;
+  const around = sentenceAround(text, m);
+  const s = text.slice(around.start, around.end);
+  const party = parties.some((p) => p.start >= around.start && p.end <= around.end);
+  if (m.rule.family !== 'riot' && PROPERTY_CRIME.test(s) && !CONFLICT_PARTY.test(s) && !party)
+    return 'ordinary crime';
+  if (party || ARMED_OR_POLITICAL.test(s)) return null;
   // people protest about floods, prices and lockdowns: only a market "rally" is no protest
   const crowd = m.rule.family === 'protest' || m.rule.family === 'riot';
   if (crowd) return /^rall/i.test(m.text) && ECONOMY.test(s) ? 'markets and the economy' : null;
@@ -293,8 +304,11 @@ export function nonConflictReason(text: string, m: TriggerMention): string | nul
 const ALLEGED_BEFORE =
   /\b(?:accused|accusing|accuses|suspected|charged|convicted|guilty)\s+(?:(?:him|her|them)\s+)?(?:of|with)\s+(?:\w+\s+){0,2}$/i;
 
-/** Triggers in a text; where two overlap, the higher priority stays. Non-conflict news is left out. */
-export function findTriggers(text: string): TriggerMention[] {
+/**
+ * Triggers in a text; where two overlap, the higher priority stays. Non-conflict news is left out
+ * (`parties`: the spans of named armed parties, see nonConflictReason).
+ */
+export function findTriggers(text: string, parties: readonly Span[] = []): TriggerMention[] {
   const all: TriggerMention[] = [];
   for (const rule of TRIGGERS) {
     for (const m of text.matchAll(rule.rx))
@@ -306,7 +320,8 @@ export function findTriggers(text: string): TriggerMention[] {
   return kept
     .filter(
       (m) =>
-        !nonConflictReason(text, m) && !ALLEGED_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start)),
+        !nonConflictReason(text, m, parties) &&
+        !ALLEGED_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start)),
     )
     .sort((a, b) => a.start - b.start);
 }
