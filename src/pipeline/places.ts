@@ -263,16 +263,9 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
       GIVEN_NAMES.has(run[0]!.text) &&
       isCapitalised(run[1]!.text) &&
       gazetteer.lookup(foldName(text.slice(runStart, runEnd))).length === 0;
-    // after a verb of speech ("says Turkey fired …", "said Col. …") only a name that is no country or
-    // province is taken for a person
-    const spoken = SPEECH_BEFORE.test(lead);
-    const area = (): boolean =>
-      gazetteer
-        .lookup(foldName(text.slice(runStart, runEnd)))
-        .some((h) => h.match === 'name' && (isArea(h.entry) || h.entry.kind === 'admin1'));
     if (
       givenName ||
-      (TITLE_BEFORE.test(lead) && !(spoken && area())) ||
+      titledPerson(lead, () => gazetteer.lookup(foldName(text.slice(runStart, runEnd)))) ||
       /\b\p{Lu}\p{Ll}+\s+\p{Lu}\.\s+$/u.test(lead) ||
       /^,\s+\d{1,3},/.test(text.slice(runEnd, runEnd + 8)) || // "Juantissa Hill, 24, …"
       (run.length >= 2 && PERSON_AFTER.test(text.slice(runEnd, runEnd + 40)))
@@ -315,11 +308,7 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         // "Fars News Agency" is no place; "Pakistan Army" names its country as a demonym does
         const orgOf = ORG_FOLLOWERS.test(after) && !/^\s*(?:province|governorate|region)/i.test(after);
         if (orgOf && !hits.some((h) => h.entry.kind === 'country' && h.match === 'name')) continue;
-        if (
-          TITLE_BEFORE.test(before) &&
-          !(SPEECH_BEFORE.test(before) && hits.some((h) => isArea(h.entry) || h.entry.kind === 'admin1'))
-        )
-          continue;
+        if (titledPerson(before, () => hits)) continue;
         const demonymOnly = orgOf || hits.every((h) => h.match === 'demonym');
         // "in Eastern Ghouta", "near Kurdish-held Kobani": the cue stands before the part words
         const described = i > 0 && run.slice(0, i).every((t) => isDescriptor(t.text, gazetteer));
@@ -403,6 +392,18 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         if (persons.has(key)) return r.hits.some((h) => h.entry.kind !== 'city');
         return !inNames.has(key) || /\bof$/.test(r.cue ?? '') || r.hits.some(wellKnown);
       });
+}
+
+/**
+ * A person's name follows a title or a verb of speech ("Gen. Ahmed", "said Hassan") — but after a verb
+ * of speech a country or province named by its own name is the place ("says Turkey fired …").
+ */
+function titledPerson(before: string, hits: () => GazetteerHit[]): boolean {
+  if (!TITLE_BEFORE.test(before)) return false;
+  return !(
+    SPEECH_BEFORE.test(before) &&
+    hits().some((h) => h.match === 'name' && (isArea(h.entry) || h.entry.kind === 'admin1'))
+  );
 }
 
 /** A name known well enough to stand inside a longer name: a division, a country, a city of 100,000+, by its own name. */
