@@ -318,12 +318,13 @@ export async function buildGazetteer(target: string, log: (msg: string) => void 
     if (countryNames.has(foldName(base))) continue; // Western and South Australia: the country itself
     const points = codes.flatMap((c) => admin1Points.get(c) ?? []);
     const population = points.reduce((n, p) => n + p.population, 0);
+    const middle = middleOf(points);
     const res = insertPlace.run(
       `a1g:${cc}.${base}`,
       null,
       base,
-      points.reduce((n, p) => n + p.lat, 0) / points.length,
-      points.reduce((n, p) => n + p.lon, 0) / points.length,
+      middle.lat,
+      middle.lon,
       cc,
       countryName.get(cc) ?? cc,
       base,
