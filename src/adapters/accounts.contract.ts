@@ -116,6 +116,31 @@ export function accountStoreContract(name: string, open: () => Promise<StoreWith
         expect(await a.getUser('usr_b')).toEqual(user('usr_b', 'bob'));
       });
 
+      it("ends the sessions in the same change when asked, and only that user's", async () => {
+        await a.createUser(user('usr_a', 'alice'));
+        await a.createUser(user('usr_b', 'bob'));
+        const at = '2024-05-01T00:00:00.000Z';
+        const until = '2024-05-02T00:00:00.000Z';
+        for (const [idHash, userId] of [
+          ['h1', 'usr_a'],
+          ['h2', 'usr_a'],
+          ['h3', 'usr_b'],
+        ] as const)
+          await a.createSession({ idHash, userId, csrf: 'c', createdAt: at, expiresAt: until });
+        await a.updateUser('usr_a', { passwordHash: 'scrypt$new' });
+        expect(await a.getSession('h1')).not.toBeNull();
+        await a.updateUser('usr_a', { passwordHash: 'scrypt$newer' }, { endSessions: true });
+        expect(await a.getSession('h1')).toBeNull();
+        expect(await a.getSession('h2')).toBeNull();
+        expect(await a.getSession('h3')).not.toBeNull();
+        expect((await a.getUser('usr_a'))!.passwordHash).toBe('scrypt$newer');
+        // an unknown id changes nothing, sessions included
+        await expect(a.updateUser('usr_x', { role: 'admin' }, { endSessions: true })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+        expect(await a.getSession('h3')).not.toBeNull();
+      });
+
       it('throws NotFoundError when updating an unknown id', async () => {
         await a.createUser(user('usr_a', 'alice'));
         await expect(a.updateUser('usr_x', { role: 'admin' })).rejects.toBeInstanceOf(NotFoundError);

@@ -35,6 +35,8 @@ export interface TokenRecord {
   revokedAt: string | null;
 }
 
+export type UserPatch = Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled' | 'updatedAt'>>;
+
 export interface AccountStore {
   /** Throws ConflictError when a user of that name (in any case) or that id exists. */
   createUser(user: UserRecord): Promise<void>;
@@ -42,11 +44,11 @@ export interface AccountStore {
   /** Names compare without regard to (ASCII) case. */
   getUserByName(name: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
-  /** Changes the given fields; throws NotFoundError for an unknown id. */
-  updateUser(
-    id: string,
-    patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled' | 'updatedAt'>>,
-  ): Promise<void>;
+  /**
+   * Changes the given fields and, with `endSessions`, ends the user's sessions in the same transaction;
+   * throws NotFoundError for an unknown id (and changes nothing).
+   */
+  updateUser(id: string, patch: UserPatch, options?: { endSessions?: boolean }): Promise<void>;
   countUsers(): Promise<number>;
 
   createSession(session: SessionRecord): Promise<void>;

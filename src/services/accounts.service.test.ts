@@ -161,6 +161,32 @@ describe('users', () => {
     await expect(service.setDisabled('bob', true)).rejects.toBeInstanceOf(NotFoundError);
     await expect(service.setPassword('bob', PASSWORD)).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('changes several fields all or nothing: one refused change leaves the others unwritten', async () => {
+    await service.addUser('root', PASSWORD, 'admin');
+    const { sessionToken: token } = await service.login('root', PASSWORD);
+    // a new password with a demotion of the last admin: refused, so the password stays too
+    await expect(
+      service.changeUser('root', { password: 'a new long password', role: 'viewer' }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await service.login('root', PASSWORD);
+    expect(await service.principalFromSession(token)).not.toBeNull();
+    // a bad password with a good role change: refused before anything is written
+    await service.addUser('alice', PASSWORD, 'viewer');
+    await validationError(service.changeUser('alice', { password: 'short', role: 'editor' }));
+    expect((await service.getUser('alice')).role).toBe('viewer');
+    // both good: one write, and the new password ends the sessions
+    const before = (await storage.accounts.getUserByName('alice'))!;
+    const alice = await service.login('alice', PASSWORD);
+    advance(HOUR);
+    const changed = await service.changeUser('alice', { password: 'a new long password', role: 'editor' });
+    expect(changed).toMatchObject({ name: 'alice', role: 'editor', disabled: false });
+    const after = (await storage.accounts.getUserByName('alice'))!;
+    expect(after.passwordHash).not.toBe(before.passwordHash);
+    expect(after.updatedAt).toBe(new Date('2024-05-01T11:00:00.000Z').toISOString());
+    expect(await service.principalFromSession(alice.sessionToken)).toBeNull();
+    await service.login('alice', 'a new long password');
+  });
 });
 
 describe('login, sessions, logout', () => {

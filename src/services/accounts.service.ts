@@ -4,7 +4,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { isRole, ROLES, type Principal, type User } from '../domain/accounts.js';
 import { AuthenticationError, ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
-import type { AccountStore, UserRecord } from '../ports/accounts.port.js';
+import type { AccountStore, UserPatch, UserRecord } from '../ports/accounts.port.js';
 
 /** scrypt cost: N = 2^15, r = 8, p = 1 needs 32 MiB per hash (memory-hard). Stored with each hash. */
 const SCRYPT_N = 2 ** 15;
@@ -115,6 +115,13 @@ export function checkRole(role: string): asserts role is UserRecord['role'] {
     throw invalid('role', `"${role}" is not a role (${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)})`);
 }
 
+/** What `changeUser` may change; absent fields stay as they are. */
+export interface UserChange {
+  password?: string;
+  role?: string;
+  disabled?: boolean;
+}
+
 export interface AccountsServiceDeps {
   accounts: AccountStore;
   /** How long a browser session lasts. */
@@ -176,14 +183,36 @@ export class AccountsService {
     return toUser(user);
   }
 
-  /** Sets a new password and ends the user's sessions (API tokens stay valid). */
-  async setPassword(name: string, password: string): Promise<User> {
-    checkPassword(password);
+  /**
+   * Changes a user's password, role and whether they may log in, all or nothing: every change is
+   * checked first (password rules, role name, the last enabled admin), then written in one store
+   * transaction. A new password or disabling ends the user's sessions (API tokens stay valid; a
+   * disabled user's tokens are refused while it lasts).
+   */
+  async changeUser(name: string, change: UserChange): Promise<User> {
+    if (change.password !== undefined) checkPassword(change.password);
+    if (change.role !== undefined) checkRole(change.role);
     const u = await this.record(name);
-    const passwordHash = await hashPassword(password);
-    await this.store.updateUser(u.id, { passwordHash, updatedAt: this.now().toISOString() });
-    await this.store.deleteSessionsOf(u.id);
-    return toUser(u);
+    const next: UserRecord = {
+      ...u,
+      role: change.role ?? u.role,
+      disabled: change.disabled ?? u.disabled,
+    };
+    if (next.role !== 'admin' || next.disabled) await this.keepAnAdmin(u);
+    const patch: UserPatch = {};
+    if (change.role !== undefined) patch.role = change.role;
+    if (change.disabled !== undefined) patch.disabled = change.disabled;
+    if (change.password !== undefined) patch.passwordHash = await hashPassword(change.password);
+    if (Object.keys(patch).length === 0) return toUser(u);
+    patch.updatedAt = this.now().toISOString();
+    const endSessions = change.password !== undefined || change.disabled === true;
+    await this.store.updateUser(u.id, patch, { endSessions });
+    return toUser(next);
+  }
+
+  /** Sets a new password and ends the user's sessions (API tokens stay valid). */
+  setPassword(name: string, password: string): Promise<User> {
+    return this.changeUser(name, { password });
   }
 
   /** Refuses to take away the last enabled admin: nobody could manage users after it. */
@@ -194,21 +223,13 @@ export class AccountsService {
       throw new ConflictError(`${u.name} is the last enabled admin: make another admin first`);
   }
 
-  async setRole(name: string, role: string): Promise<User> {
-    checkRole(role);
-    const u = await this.record(name);
-    if (role !== 'admin') await this.keepAnAdmin(u);
-    await this.store.updateUser(u.id, { role, updatedAt: this.now().toISOString() });
-    return toUser({ ...u, role });
+  setRole(name: string, role: string): Promise<User> {
+    return this.changeUser(name, { role });
   }
 
   /** Disabling ends the user's sessions; a disabled user's tokens are refused while it lasts. */
-  async setDisabled(name: string, disabled: boolean): Promise<User> {
-    const u = await this.record(name);
-    if (disabled) await this.keepAnAdmin(u);
-    await this.store.updateUser(u.id, { disabled, updatedAt: this.now().toISOString() });
-    if (disabled) await this.store.deleteSessionsOf(u.id);
-    return toUser({ ...u, disabled });
+  setDisabled(name: string, disabled: boolean): Promise<User> {
+    return this.changeUser(name, { disabled });
   }
 
   async listUsers(): Promise<User[]> {

@@ -2,7 +2,13 @@
 // storage's Kysely pool. These tables are never part of a dump: credentials do not travel in backups.
 import { sql, type Kysely } from 'kysely';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
-import type { AccountStore, SessionRecord, TokenRecord, UserRecord } from '../../ports/accounts.port.js';
+import type {
+  AccountStore,
+  SessionRecord,
+  TokenRecord,
+  UserPatch,
+  UserRecord,
+} from '../../ports/accounts.port.js';
 import { toSession, toToken, toUser } from '../accounts-shared.js';
 import type { DB, UsersTable } from './postgres.tables.js';
 
@@ -58,22 +64,22 @@ export class PostgresAccountStore implements AccountStore {
     return rows.map(toUser);
   }
 
-  async updateUser(
-    id: string,
-    patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled' | 'updatedAt'>>,
-  ): Promise<void> {
+  async updateUser(id: string, patch: UserPatch, options: { endSessions?: boolean } = {}): Promise<void> {
     const values: Partial<Omit<UsersTable, 'id' | 'name' | 'created_at'>> = {};
     if (patch.role !== undefined) values.role = patch.role;
     if (patch.passwordHash !== undefined) values.password_hash = patch.passwordHash;
     if (patch.disabled !== undefined) values.disabled = patch.disabled;
     if (patch.updatedAt !== undefined) values.updated_at = patch.updatedAt;
-    const found = Object.keys(values).length
-      ? Number(
-          (await this.db.updateTable('users').set(values).where('id', '=', id).executeTakeFirst())
-            .numUpdatedRows,
-        ) > 0
-      : Boolean(await this.db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst());
-    if (!found) throw new NotFoundError('user', id);
+    await this.db.transaction().execute(async (trx) => {
+      const found = Object.keys(values).length
+        ? Number(
+            (await trx.updateTable('users').set(values).where('id', '=', id).executeTakeFirst())
+              .numUpdatedRows,
+          ) > 0
+        : Boolean(await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst());
+      if (!found) throw new NotFoundError('user', id);
+      if (options.endSessions) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    });
   }
 
   async countUsers(): Promise<number> {

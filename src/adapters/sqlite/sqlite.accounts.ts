@@ -2,7 +2,13 @@
 // the storage opened. These tables are never part of a dump: credentials do not travel in backups.
 import type Database from 'better-sqlite3';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
-import type { AccountStore, SessionRecord, TokenRecord, UserRecord } from '../../ports/accounts.port.js';
+import type {
+  AccountStore,
+  SessionRecord,
+  TokenRecord,
+  UserPatch,
+  UserRecord,
+} from '../../ports/accounts.port.js';
 import {
   toSession,
   toToken,
@@ -75,36 +81,36 @@ export class SqliteAccountStore implements AccountStore {
     );
   }
 
-  updateUser(
-    id: string,
-    patch: Partial<Pick<UserRecord, 'role' | 'passwordHash' | 'disabled' | 'updatedAt'>>,
-  ): Promise<void> {
-    return settle(() => {
-      const sets: string[] = [];
-      const params: (string | number)[] = [];
-      if (patch.role !== undefined) {
-        sets.push('role = ?');
-        params.push(patch.role);
-      }
-      if (patch.passwordHash !== undefined) {
-        sets.push('password_hash = ?');
-        params.push(patch.passwordHash);
-      }
-      if (patch.disabled !== undefined) {
-        sets.push('disabled = ?');
-        params.push(patch.disabled ? 1 : 0);
-      }
-      if (patch.updatedAt !== undefined) {
-        sets.push('updated_at = ?');
-        params.push(patch.updatedAt);
-      }
-      const changed = sets.length
-        ? this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...params, id).changes
-        : this.db.prepare('SELECT 1 FROM users WHERE id = ?').get(id)
-          ? 1
-          : 0;
-      if (changed === 0) throw new NotFoundError('user', id);
-    });
+  updateUser(id: string, patch: UserPatch, options: { endSessions?: boolean } = {}): Promise<void> {
+    return settle(() =>
+      this.db.transaction(() => {
+        const sets: string[] = [];
+        const params: (string | number)[] = [];
+        if (patch.role !== undefined) {
+          sets.push('role = ?');
+          params.push(patch.role);
+        }
+        if (patch.passwordHash !== undefined) {
+          sets.push('password_hash = ?');
+          params.push(patch.passwordHash);
+        }
+        if (patch.disabled !== undefined) {
+          sets.push('disabled = ?');
+          params.push(patch.disabled ? 1 : 0);
+        }
+        if (patch.updatedAt !== undefined) {
+          sets.push('updated_at = ?');
+          params.push(patch.updatedAt);
+        }
+        const changed = sets.length
+          ? this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...params, id).changes
+          : this.db.prepare('SELECT 1 FROM users WHERE id = ?').get(id)
+            ? 1
+            : 0;
+        if (changed === 0) throw new NotFoundError('user', id);
+        if (options.endSessions) this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
+      })(),
+    );
   }
 
   countUsers(): Promise<number> {

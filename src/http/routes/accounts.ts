@@ -24,9 +24,8 @@ export interface AccountsAdmin extends AccountsApi {
   listUsers(): Promise<User[]>;
   addUser(name: string, password: string, role: string): Promise<User>;
   getUser(name: string): Promise<User>;
-  setRole(name: string, role: string): Promise<User>;
-  setPassword(name: string, password: string): Promise<User>;
-  setDisabled(name: string, disabled: boolean): Promise<User>;
+  /** All or nothing: every change is checked before any is written. */
+  changeUser(name: string, change: { password?: string; role?: string; disabled?: boolean }): Promise<User>;
 }
 
 const publicUser = (u: User) => ({
@@ -172,13 +171,7 @@ export function accountRoutes(
       disabled: z.boolean().optional(),
     }),
     notFound: true,
-    handler: async ({ params, body }) => {
-      let user = await accounts.getUser(params.name);
-      // the password first: it is the change most likely to be refused
-      if (body.password) user = await accounts.setPassword(params.name, body.password);
-      if (body.role) user = await accounts.setRole(params.name, body.role);
-      if (body.disabled !== undefined) user = await accounts.setDisabled(params.name, body.disabled);
-      return publicUser(user);
-    },
+    // all or nothing: a refused change (the last admin, a short password) leaves the others unwritten
+    handler: async ({ params, body }) => publicUser(await accounts.changeUser(params.name, body)),
   });
 }
