@@ -13,6 +13,11 @@ describe('isAggregate', () => {
     expect(gate('the group ', 'attacked a fishing village on Monday')).toBeNull();
   });
 
+  it('reads an offensive as a campaign of many events, a clash as one', () => {
+    expect(gate('the rebel ', 'offensive, which began 12 days ago')).toMatch(/campaign/);
+    expect(gate('rebels and soldiers ', 'clashed near the town on Monday')).toBeNull();
+  });
+
   it('reads "in recent months" after the trigger as a period', () => {
     expect(gate('ISWAP ', 'attacked fishing villages in recent months')).toMatch(/aggregate/);
   });

@@ -97,6 +97,9 @@ export const isAggregate: Gate = ({ before, after }) => {
     )
   )
     return 'aggregate count of events';
+  // "the rebel offensive, which began 12 days ago": a campaign of many battles over days or weeks, told as
+  // one; its attacks and clashes are the events
+  if (/^offensives?\b/i.test(after)) return 'aggregate: a campaign of many events';
   // "has stepped up raids", "intensified its attacks": a trend over many events
   if (
     /\b(?:stepped up|stepping up|steps up|intensified|intensifying|escalated|increased|ramped up|carried out (?:a )?(?:series|wave|string) of)\s+(?:(?:its|their|his|the|a)\s+)?(?:\w+\s+)?$/i.test(
