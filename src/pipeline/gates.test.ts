@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from './dates.js';
-import { isAggregate, isHistorical } from './gates.js';
+import { GATES, isAggregate, isHistorical } from './gates.js';
 
 const PUB = '2024-06-04';
 
@@ -47,5 +47,40 @@ describe('isHistorical', () => {
 
   it('reads an event told months before the report as restated', () => {
     expect(gate('jihadists killed 132 people in Solhan on 5 January', 'killed')).toMatch(/restated/);
+  });
+});
+
+describe('GATES', () => {
+  /** The reasons all gates give for the trigger at the first occurrence of `word` in a one-clause text. */
+  const reasons = (text: string, word: string) => {
+    const at = text.indexOf(word);
+    const g = {
+      before: text.slice(0, at),
+      after: text.slice(at),
+      sentence: text,
+      dates: findDates(text, PUB),
+      published: PUB,
+      triggerStart: at,
+    };
+    return GATES.map((gate) => gate(g)).filter((r) => r !== null);
+  };
+
+  it("reads only the trigger's own sentence of a lower-cased clause that runs over several", () => {
+    const denial =
+      'the group denied any part in it.  the caller added more.  gunmen shot dead a judge on monday.';
+    expect(reasons(denial, 'shot dead')).toEqual([]);
+    expect(reasons('the group denied that gunmen shot dead a judge on monday.', 'shot dead')).toEqual([
+      expect.stringMatching(/negated/),
+    ]);
+    expect(reasons('u.s. officials denied that gunmen shot dead a judge on monday.', 'shot dead')).toEqual([
+      expect.stringMatching(/negated/),
+    ]);
+    expect(reasons('he said they would come back. gunmen attacked a bus on monday.', 'attacked')).toEqual([]);
+  });
+
+  it('leaves a period told in another sentence to that sentence', () => {
+    const text = 'a bomb exploded at the airport. the plane had been parked there since january.';
+    expect(reasons(text, 'exploded')).toEqual([]);
+    expect(reasons('bombs have exploded at the airport since january.', 'exploded')).not.toEqual([]);
   });
 });

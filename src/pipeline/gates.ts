@@ -1,6 +1,7 @@
 // Predicates that decide whether a trigger reports an event: negated, hypothetical, historical,
 // aggregate and anaphoric mentions are not new events. Each returns a reason or null.
 import type { DateMention } from './dates.js';
+import { isAbbreviation } from './sentences.js';
 
 export interface GateInput {
   /** The clause text up to the trigger, and from the trigger on. */
@@ -137,4 +138,41 @@ export const isAnaphoric: Gate = ({ before }) => {
   return null;
 };
 
-export const GATES: Gate[] = [isNegated, isHypothetical, isHistorical, isAggregate];
+/** Where sentence ends lie in a span of text: a period, question or exclamation mark, closing quotes, space. */
+const SENTENCE_END = /[.!?]["')\]]*\s+/g;
+
+/**
+ * The gate's input cut to the trigger's own sentence. A clause of a text written without capitals (lower-cased
+ * wire copy, where splitSentences finds no sentence end) can run over several sentences, and a denial, a
+ * modal or a date told sentences away says nothing of this trigger.
+ */
+export function ownSentence(g: GateInput): GateInput {
+  let from = 0;
+  for (const m of g.before.matchAll(SENTENCE_END))
+    if (m[0][0] !== '.' || !isAbbreviation(g.before, m.index)) from = m.index + m[0].length;
+  let to = g.after.length;
+  for (const m of g.after.matchAll(SENTENCE_END))
+    if (m[0][0] !== '.' || !isAbbreviation(g.after, m.index)) {
+      to = m.index + 1;
+      break;
+    }
+  if (from === 0 && to === g.after.length) return g;
+  const before = g.before.slice(from);
+  const after = g.after.slice(0, to);
+  const at = g.triggerStart;
+  return {
+    ...g,
+    before,
+    after,
+    dates:
+      at === undefined
+        ? g.dates
+        : g.dates.filter((d) => d.start >= at - before.length && d.end <= at + after.length),
+  };
+}
+
+export const GATES: Gate[] = [isNegated, isHypothetical, isHistorical, isAggregate].map(
+  (gate): Gate =>
+    (g) =>
+      gate(ownSentence(g)),
+);
