@@ -197,7 +197,9 @@ export const TRIGGERS: TriggerRule[] = [
     88,
   ),
   t(
-    /\b(?:defused|intercepted|shot down|dismantled (?:an? )?(?:IED|bomb|explosive)|weapons cache)\b/gi,
+    // "the missile was intercepted"; "police intercepted four suspects", "intercepted the car" stop people, not
+    // a weapon (weapons named after the verb are read by the rule above)
+    /\b(?:defused|intercepted(?!\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|\d+|several|some)\b)|shot down|dismantled (?:an? )?(?:IED|bomb|explosive)|weapons cache)\b/gi,
     'strategic',
     'Strategic developments',
     'Disrupted weapons use',
