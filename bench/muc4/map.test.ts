@@ -177,6 +177,26 @@ describe('isIncident: acts of terror, not military operations (taskdoc, relevant
     const raid = event({ ...substation, actors: [army, { ...fmln, role: 'actor2' }] });
     expect(isIncident(raid)).toBe(false);
   });
+  it('reads the vehicle that carried the policemen killed as theirs, a vehicle with civilians as civilian', () => {
+    const police = actor('actor2', 'Police Forces of Colombia', 'policemen', 1);
+    const convoy = event({
+      eventType: 'Explosions/Remote violence',
+      subEventType: 'Remote explosive/landmine/IED',
+      actors: [{ ...rebels, role: 'actor1' }, police],
+      targets: [{ text: 'vehicle', span: { start: 0, end: 7 } }],
+      victims: [
+        { text: 'noncommissioned officer', span: { start: 0, end: 23 }, kind: 'name' },
+        { text: 'policemen', span: { start: 0, end: 9 }, kind: 'description' },
+      ],
+    });
+    expect(isIncident(convoy)).toBe(false);
+    const bus = event({
+      ...convoy,
+      victims: [...convoy.victims!, { text: 'passengers', span: { start: 0, end: 10 }, kind: 'description' }],
+    });
+    expect(isIncident(bus)).toBe(true);
+    expect(isIncident(event({ ...convoy, victims: [] }))).toBe(true);
+  });
 });
 
 describe('mapExtraction: perpetrators of terror', () => {
