@@ -135,6 +135,13 @@ describe('isIncident: acts of terror, not military operations (taskdoc, relevant
       isIncident(event({ eventType: 'Battles', subEventType: 'Armed clash', actors: [army, rebels] })),
     ).toBe(false);
   });
+  it('reads a clash as one between armed parties where the other party is told as an associate', () => {
+    const told = (second: EventActor) =>
+      isIncident(event({ eventType: 'Battles', subEventType: 'Armed clash', actors: [army, second] }));
+    expect(told({ ...rebels, role: 'associate' })).toBe(false);
+    // soldiers beside the army are the same side: no second party, the clash stays
+    expect(told(actor('associate', 'Military Forces of El Salvador', 'soldiers', 1))).toBe(true);
+  });
   it('keeps a clash that kills civilians, and a bombing of a building', () => {
     const clash = event({
       eventType: 'Battles',

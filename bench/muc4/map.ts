@@ -100,7 +100,7 @@ export function isIncident(e: ExtractedEvent): boolean {
   if (
     (e.subEventType === 'Armed clash' || CLASH.test(trigger)) &&
     armed(a1) &&
-    armed(a2) &&
+    (armed(a2) || e.actors.some((a) => a.role === 'associate' && armed(a) && a.inter !== a1?.inter)) &&
     !civilian &&
     !civilianSite
   )
