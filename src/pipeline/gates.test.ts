@@ -18,6 +18,13 @@ describe('isAggregate', () => {
     expect(gate('rebels and soldiers ', 'clashed near the town on Monday')).toBeNull();
   });
 
+  it('reads the number or a wave of attacks, and what a party usually does, as many events', () => {
+    expect(gate('operations to reduce the number of ', 'attacks on army posts')).toMatch(/aggregate/);
+    expect(gate('the city has suffered a wave of ', 'bombings')).toMatch(/aggregate/);
+    expect(gate('the militias who ', 'attack army posts generally hide in the hills')).toMatch(/habitually/);
+    expect(gate('the militias ', 'attacked an army post near the hills on Monday')).toBeNull();
+  });
+
   it('reads "in recent months" after the trigger as a period', () => {
     expect(gate('ISWAP ', 'attacked fishing villages in recent months')).toMatch(/aggregate/);
   });

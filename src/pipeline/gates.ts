@@ -98,6 +98,20 @@ export const isAggregate: Gate = ({ before, after }) => {
     )
   )
     return 'aggregate count of events';
+  // "to reduce the number of attacks", "a wave of bombings": many events counted or grouped as one
+  if (
+    /\b(?:(?:the|a) number of|(?:a |the )?(?:wave|series|string|spate|rash|chain) of)\s+(?:\w+\s+)?$/i.test(
+      before,
+    )
+  )
+    return 'aggregate count of events';
+  // "the militias who attack military posts generally are based there": what a party usually does
+  if (
+    /\b(?:generally|usually|often|frequently|routinely|habitually)\b/i.test(
+      `${last(before, 3)} ${after.split(/\s+/).slice(0, 8).join(' ')}`,
+    )
+  )
+    return 'aggregate: what happens habitually';
   // "the rebel offensive, which began 12 days ago": a campaign of many battles over days or weeks, told as
   // one; its attacks and clashes are the events
   if (/^offensives?\b/i.test(after)) return 'aggregate: a campaign of many events';
