@@ -135,6 +135,20 @@ describe('isIncident: acts of terror, not military operations (taskdoc, relevant
       isIncident(event({ eventType: 'Battles', subEventType: 'Armed clash', actors: [army, rebels] })),
     ).toBe(false);
   });
+  it('leaves out fighting told with one armed party and nobody acting, unless civilians are hurt', () => {
+    const fighting = event({
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      actors: [{ ...army, role: 'actor2' }],
+      targets: [{ text: 'hospital', span: { start: 0, end: 8 } }],
+    });
+    expect(isIncident(fighting)).toBe(false);
+    const hurt = event({
+      ...fighting,
+      victims: [{ text: 'patients', span: { start: 0, end: 8 }, kind: 'description' }],
+    });
+    expect(isIncident(hurt)).toBe(true);
+  });
   it('reads a clash as one between armed parties where the other party is told as an associate', () => {
     const told = (second: EventActor) =>
       isIncident(event({ eventType: 'Battles', subEventType: 'Armed clash', actors: [army, second] }));

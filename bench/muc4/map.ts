@@ -105,6 +105,9 @@ export function isIncident(e: ExtractedEvent): boolean {
     !civilianSite
   )
     return false;
+  // "fighting raged around the hospital": combat told with one armed party and no one acting, no civilian hurt
+  if ((e.subEventType === 'Armed clash' || CLASH.test(trigger)) && !a1 && armed(a2) && !civilian)
+    return false;
   // guerrillas attacking a military or police post or unit: an act of war, not of terror
   if (
     !civilian &&
