@@ -1745,4 +1745,25 @@ export const GOLDEN_CASES: GoldenCase[] = [
     tags: ['aggregate'],
     notes: ['aggregate: a campaign of many events'],
   },
+  {
+    name: 'trigger: the murder of a diplomat is political violence, not ordinary crime',
+    published: '2024-03-06',
+    text: 'A Peruvian diplomat, Luis Ortega Salas, was murdered in Guatemala City on Monday, the foreign ministry said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Guatemala City',
+        countryCode: 'GT',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        victims: ['Luis Ortega Salas'],
+      },
+    ],
+  },
+  {
+    name: "trigger: robbers who murder a judge's driver for his car are ordinary crime",
+    published: '2024-03-06',
+    text: "Robbers murdered a judge's driver and stole his car in Lima on Monday.",
+    events: [],
+  },
 ];
