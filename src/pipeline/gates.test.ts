@@ -25,6 +25,11 @@ describe('isAggregate', () => {
     expect(gate('the militias ', 'attacked an army post near the hills on Monday')).toBeNull();
   });
 
+  it('reads "they have killed many people" as a toll over time, "have killed two people" as an event', () => {
+    expect(gate('the invaders have ', 'killed many people and want a new government')).toMatch(/aggregate/);
+    expect(gate('gunmen have ', 'killed two people in a market in the capital')).toBeNull();
+  });
+
   it('reads "in recent months" after the trigger as a period', () => {
     expect(gate('ISWAP ', 'attacked fishing villages in recent months')).toMatch(/aggregate/);
   });

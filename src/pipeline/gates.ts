@@ -130,6 +130,12 @@ export const isAggregate: Gate = ({ before, after }) => {
   )
     return 'aggregate over a period';
   if (/\b(?:have|has)\s+(?:been\s+)?(?:included|involved)\b/i.test(before)) return 'generic description';
+  // "they have killed many people": a toll of many acts over time, with no one act told
+  if (
+    /\b(?:have|has)\s+(?:already\s+)?$/i.test(before) &&
+    /^\S+\s+(?:many|numerous|countless|so many|hundreds of|thousands of|scores of)\b/i.test(after)
+  )
+    return 'aggregate total';
   // "at least 14,000 people have been killed": a running total, not one event
   if (
     /\b(?:have|has)\s+been\s*$/i.test(before) &&
