@@ -149,6 +149,22 @@ describe('isIncident: acts of terror, not military operations (taskdoc, relevant
     });
     expect(isIncident(hurt)).toBe(true);
   });
+  it('leaves out combatants captured, keeps civilians captured', () => {
+    const captured = (victims: NonNullable<ExtractedEvent['victims']>) =>
+      isIncident(
+        event({
+          subEventType: 'Abduction/forced disappearance',
+          actors: [
+            { ...rebels, role: 'actor1' },
+            { ...army, role: 'actor2' },
+          ],
+          victims,
+          evidence: [{ field: 'trigger', start: 0, end: 13, text: 'were captured' }],
+        }),
+      );
+    expect(captured([{ text: 'soldiers', span: { start: 0, end: 8 }, kind: 'description' }])).toBe(false);
+    expect(captured([{ text: 'students', span: { start: 0, end: 8 }, kind: 'description' }])).toBe(true);
+  });
   it('reads a clash as one between armed parties where the other party is told as an associate', () => {
     const told = (second: EventActor) =>
       isIncident(event({ eventType: 'Battles', subEventType: 'Armed clash', actors: [army, second] }));

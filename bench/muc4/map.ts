@@ -108,6 +108,9 @@ export function isIncident(e: ExtractedEvent): boolean {
   // "fighting raged around the hospital": combat told with one armed party and no one acting, no civilian hurt
   if ((e.subEventType === 'Armed clash' || CLASH.test(trigger)) && !a1 && armed(a2) && !civilian)
     return false;
+  // "25 soldiers were captured", "the mrta leader has been captured": combatants taken in war or arrested,
+  // no civilian taken hostage
+  if (/\bcaptured$/i.test(trigger) && !civilian) return false;
   // guerrillas attacking a military or police post or unit: an act of war, not of terror
   if (
     !civilian &&
