@@ -191,8 +191,16 @@ export function ownSentence(g: GateInput): GateInput {
   };
 }
 
+/** Each input is cut once, however many gates read it. */
+const cut = new WeakMap<GateInput, GateInput>();
+const own = (g: GateInput): GateInput => {
+  let c = cut.get(g);
+  if (!c) cut.set(g, (c = ownSentence(g)));
+  return c;
+};
+
 export const GATES: Gate[] = [isNegated, isHypothetical, isHistorical, isAggregate].map(
   (gate): Gate =>
     (g) =>
-      gate(ownSentence(g)),
+      gate(own(g)),
 );
