@@ -135,6 +135,43 @@ describe('isIncident: acts of terror, not military operations (taskdoc, relevant
       isIncident(event({ eventType: 'Battles', subEventType: 'Armed clash', actors: [army, rebels] })),
     ).toBe(false);
   });
+  it('leaves out fighting told with one armed party and nobody acting, unless civilians are hurt', () => {
+    const fighting = event({
+      eventType: 'Battles',
+      subEventType: 'Armed clash',
+      actors: [{ ...army, role: 'actor2' }],
+      targets: [{ text: 'hospital', span: { start: 0, end: 8 } }],
+    });
+    expect(isIncident(fighting)).toBe(false);
+    const hurt = event({
+      ...fighting,
+      victims: [{ text: 'patients', span: { start: 0, end: 8 }, kind: 'description' }],
+    });
+    expect(isIncident(hurt)).toBe(true);
+  });
+  it('leaves out combatants captured, keeps civilians captured', () => {
+    const captured = (victims: NonNullable<ExtractedEvent['victims']>) =>
+      isIncident(
+        event({
+          subEventType: 'Abduction/forced disappearance',
+          actors: [
+            { ...rebels, role: 'actor1' },
+            { ...army, role: 'actor2' },
+          ],
+          victims,
+          evidence: [{ field: 'trigger', start: 0, end: 13, text: 'were captured' }],
+        }),
+      );
+    expect(captured([{ text: 'soldiers', span: { start: 0, end: 8 }, kind: 'description' }])).toBe(false);
+    expect(captured([{ text: 'students', span: { start: 0, end: 8 }, kind: 'description' }])).toBe(true);
+  });
+  it('reads a clash as one between armed parties where the other party is told as an associate', () => {
+    const told = (second: EventActor) =>
+      isIncident(event({ eventType: 'Battles', subEventType: 'Armed clash', actors: [army, second] }));
+    expect(told({ ...rebels, role: 'associate' })).toBe(false);
+    // soldiers beside the army are the same side: no second party, the clash stays
+    expect(told(actor('associate', 'Military Forces of El Salvador', 'soldiers', 1))).toBe(true);
+  });
   it('keeps a clash that kills civilians, and a bombing of a building', () => {
     const clash = event({
       eventType: 'Battles',
@@ -176,6 +213,26 @@ describe('isIncident: acts of terror, not military operations (taskdoc, relevant
     expect(isIncident(safehouse)).toBe(false);
     const raid = event({ ...substation, actors: [army, { ...fmln, role: 'actor2' }] });
     expect(isIncident(raid)).toBe(false);
+  });
+  it('reads the vehicle that carried the policemen killed as theirs, a vehicle with civilians as civilian', () => {
+    const police = actor('actor2', 'Police Forces of Colombia', 'policemen', 1);
+    const convoy = event({
+      eventType: 'Explosions/Remote violence',
+      subEventType: 'Remote explosive/landmine/IED',
+      actors: [{ ...rebels, role: 'actor1' }, police],
+      targets: [{ text: 'vehicle', span: { start: 0, end: 7 } }],
+      victims: [
+        { text: 'noncommissioned officer', span: { start: 0, end: 23 }, kind: 'name' },
+        { text: 'policemen', span: { start: 0, end: 9 }, kind: 'description' },
+      ],
+    });
+    expect(isIncident(convoy)).toBe(false);
+    const bus = event({
+      ...convoy,
+      victims: [...convoy.victims!, { text: 'passengers', span: { start: 0, end: 10 }, kind: 'description' }],
+    });
+    expect(isIncident(bus)).toBe(true);
+    expect(isIncident(event({ ...convoy, victims: [] }))).toBe(true);
   });
 });
 

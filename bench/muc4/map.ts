@@ -59,6 +59,9 @@ const COMBATANT =
 const MILITARY_SITE =
   /\b(?:police|military|army|battalion|brigade|garrison|barracks|base|bases|post|posts|patrol|company|detachment|guard|troops?|soldiers?|outpost|headquarters|infantry|helicopters?|aircraft)\b/i;
 
+/** Vehicles: a target that carries whoever rides in it. */
+const VEHICLE = /\b(?:vehicles?|cars?|trucks?|jeeps?|pick-?ups?|vans?|convoys?)$/i;
+
 /** Words of combat between armed parties. */
 const CLASH = /^(?:clash|fight|fought|battle|firefight|gun ?battle|exchanged fire|offensive)/i;
 
@@ -78,29 +81,40 @@ export function isIncident(e: ExtractedEvent): boolean {
   const a1 = e.actors.find((a) => a.role === 'actor1');
   const a2 = e.actors.find((a) => a.role === 'actor2');
   const armed = (a: EventActor | undefined): boolean => a !== undefined && a.inter !== null && a.inter !== 7;
+  // a person named is a civilian unless named by a rank or force ("a noncommissioned officer")
   const civilian =
-    (e.victims ?? []).some((v) => v.kind === 'name' || !COMBATANT.test(v.text)) ||
-    e.actors.some((a) => a.inter === 7);
+    (e.victims ?? []).some((v) => !COMBATANT.test(v.text)) || e.actors.some((a) => a.inter === 7);
   // a clash in which civilian property is hit ("fighting raged when rebels attacked a power substation") is
   // an incident; one between armed parties only is not
   // (not a site of an armed party itself: "an fmln safehouse" raided by troops)
   const partySite = (t: string): boolean =>
     e.actors.some((a) => a.inter !== null && a.inter !== 7 && ownWords(a).some((w) => t.includes(w)));
+  // the vehicle that carried the soldiers or policemen killed is theirs ("dynamited the vehicle in which
+  // seven policemen were travelling")
+  const victims = e.victims ?? [];
+  const combatantsOnly = victims.length > 0 && victims.every((v) => COMBATANT.test(v.text));
+  const site = (t: string): boolean => MILITARY_SITE.test(t) || (combatantsOnly && VEHICLE.test(t));
   const civilianSite =
     a1?.inter !== 1 &&
-    (e.targets ?? []).some((t) => !MILITARY_SITE.test(t.text) && !partySite(` ${t.text.toLowerCase()} `));
+    (e.targets ?? []).some((t) => !site(t.text) && !partySite(` ${t.text.toLowerCase()} `));
   if (
     (e.subEventType === 'Armed clash' || CLASH.test(trigger)) &&
     armed(a1) &&
-    armed(a2) &&
+    (armed(a2) || e.actors.some((a) => a.role === 'associate' && armed(a) && a.inter !== a1?.inter)) &&
     !civilian &&
     !civilianSite
   )
     return false;
+  // "fighting raged around the hospital": combat told with one armed party and no one acting, no civilian hurt
+  if ((e.subEventType === 'Armed clash' || CLASH.test(trigger)) && !a1 && armed(a2) && !civilian)
+    return false;
+  // "25 soldiers were captured", "the mrta leader has been captured": combatants taken in war or arrested,
+  // no civilian taken hostage
+  if (/\bcaptured$/i.test(trigger) && !civilian) return false;
   // guerrillas attacking a military or police post or unit: an act of war, not of terror
   if (
     !civilian &&
-    !(e.targets ?? []).some((t) => !MILITARY_SITE.test(t.text)) &&
+    !(e.targets ?? []).some((t) => !site(t.text)) &&
     a1?.inter !== 1 &&
     a2?.inter === 1 &&
     e.eventType !== 'Violence against civilians'

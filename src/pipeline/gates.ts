@@ -1,6 +1,7 @@
 // Predicates that decide whether a trigger reports an event: negated, hypothetical, historical,
 // aggregate and anaphoric mentions are not new events. Each returns a reason or null.
 import type { DateMention } from './dates.js';
+import { isAbbreviation } from './sentences.js';
 
 export interface GateInput {
   /** The clause text up to the trigger, and from the trigger on. */
@@ -97,6 +98,23 @@ export const isAggregate: Gate = ({ before, after }) => {
     )
   )
     return 'aggregate count of events';
+  // "to reduce the number of attacks", "a wave of bombings": many events counted or grouped as one
+  if (
+    /\b(?:(?:the|a) number of|(?:a |the )?(?:wave|series|string|spate|rash|chain) of)\s+(?:\w+\s+)?$/i.test(
+      before,
+    )
+  )
+    return 'aggregate count of events';
+  // "the militias who attack military posts generally are based there": what a party usually does
+  if (
+    /\b(?:generally|usually|often|frequently|routinely|habitually)\b/i.test(
+      `${last(before, 3)} ${after.split(/\s+/).slice(0, 8).join(' ')}`,
+    )
+  )
+    return 'aggregate: what happens habitually';
+  // "the rebel offensive, which began 12 days ago": a campaign of many battles over days or weeks, told as
+  // one; its attacks and clashes are the events
+  if (/^offensives?\b/i.test(after)) return 'aggregate: a campaign of many events';
   // "has stepped up raids", "intensified its attacks": a trend over many events
   if (
     /\b(?:stepped up|stepping up|steps up|intensified|intensifying|escalated|increased|ramped up|carried out (?:a )?(?:series|wave|string) of)\s+(?:(?:its|their|his|the|a)\s+)?(?:\w+\s+)?$/i.test(
@@ -112,6 +130,12 @@ export const isAggregate: Gate = ({ before, after }) => {
   )
     return 'aggregate over a period';
   if (/\b(?:have|has)\s+(?:been\s+)?(?:included|involved)\b/i.test(before)) return 'generic description';
+  // "they have killed many people": a toll of many acts over time, with no one act told
+  if (
+    /\b(?:have|has)\s+(?:already\s+)?$/i.test(before) &&
+    /^\S+\s+(?:many|numerous|countless|so many|hundreds of|thousands of|scores of)\b/i.test(after)
+  )
+    return 'aggregate total';
   // "at least 14,000 people have been killed": a running total, not one event
   if (
     /\b(?:have|has)\s+been\s*$/i.test(before) &&
@@ -134,4 +158,49 @@ export const isAnaphoric: Gate = ({ before }) => {
   return null;
 };
 
-export const GATES: Gate[] = [isNegated, isHypothetical, isHistorical, isAggregate];
+/** Where sentence ends lie in a span of text: a period, question or exclamation mark, closing quotes, space. */
+const SENTENCE_END = /[.!?]["')\]]*\s+/g;
+
+/**
+ * The gate's input cut to the trigger's own sentence. A clause of a text written without capitals (lower-cased
+ * wire copy, where splitSentences finds no sentence end) can run over several sentences, and a denial, a
+ * modal or a date told sentences away says nothing of this trigger.
+ */
+export function ownSentence(g: GateInput): GateInput {
+  let from = 0;
+  for (const m of g.before.matchAll(SENTENCE_END))
+    if (m[0][0] !== '.' || !isAbbreviation(g.before, m.index)) from = m.index + m[0].length;
+  let to = g.after.length;
+  for (const m of g.after.matchAll(SENTENCE_END))
+    if (m[0][0] !== '.' || !isAbbreviation(g.after, m.index)) {
+      to = m.index + 1;
+      break;
+    }
+  if (from === 0 && to === g.after.length) return g;
+  const before = g.before.slice(from);
+  const after = g.after.slice(0, to);
+  const at = g.triggerStart;
+  return {
+    ...g,
+    before,
+    after,
+    dates:
+      at === undefined
+        ? g.dates
+        : g.dates.filter((d) => d.start >= at - before.length && d.end <= at + after.length),
+  };
+}
+
+/** Each input is cut once, however many gates read it. */
+const cut = new WeakMap<GateInput, GateInput>();
+const own = (g: GateInput): GateInput => {
+  let c = cut.get(g);
+  if (!c) cut.set(g, (c = ownSentence(g)));
+  return c;
+};
+
+export const GATES: Gate[] = [isNegated, isHypothetical, isHistorical, isAggregate].map(
+  (gate): Gate =>
+    (g) =>
+      gate(own(g)),
+);

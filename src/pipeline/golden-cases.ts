@@ -1726,4 +1726,44 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'aggregate: an offensive is a campaign of many battles, not one event; a clash within it is one',
+    published: '2024-03-06',
+    text:
+      "The army's offensive against the rebels in North Darfur has entered its third week, a military " +
+      'spokesman said in El Fasher on Tuesday. Soldiers and rebels clashed near Kutum on Monday, he added.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Kutum',
+        countryCode: 'SD',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        actor1: 'Military Forces of Sudan',
+      },
+    ],
+    tags: ['aggregate'],
+    notes: ['aggregate: a campaign of many events'],
+  },
+  {
+    name: 'trigger: the murder of a diplomat is political violence, not ordinary crime',
+    published: '2024-03-06',
+    text: 'A Peruvian diplomat, Luis Ortega Salas, was murdered in Guatemala City on Monday, the foreign ministry said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Guatemala City',
+        countryCode: 'GT',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        victims: ['Luis Ortega Salas'],
+      },
+    ],
+  },
+  {
+    name: "trigger: robbers who murder a judge's driver for his car are ordinary crime",
+    published: '2024-03-06',
+    text: "Robbers murdered a judge's driver and stole his car in Lima on Monday.",
+    events: [],
+  },
 ];

@@ -65,7 +65,7 @@ const ABBREVIATIONS = new Set([
   'sq',
 ]);
 
-function isAbbreviation(text: string, dot: number): boolean {
+export function isAbbreviation(text: string, dot: number): boolean {
   let i = dot - 1;
   while (i >= 0 && /[A-Za-z.]/.test(text[i] ?? '')) i--;
   const word = text.slice(i + 1, dot).toLowerCase();

@@ -16,6 +16,20 @@ describe('findTriggers', () => {
     ]);
   });
 
+  it('reads an interception as a disrupted weapon only when a weapon is what was stopped', () => {
+    expect(words('The missile was intercepted over the port.')).toEqual([
+      ['intercepted', 'Disrupted weapons use'],
+    ]);
+    expect(words('Air defences intercepted two drones over the port.')).toEqual([
+      ['intercepted two drones', 'Disrupted weapons use'],
+    ]);
+    const stopped = words('A police patrol intercepted four suspects near the market.');
+    expect(stopped.map(([, sub]) => sub)).not.toContain('Disrupted weapons use');
+    expect(words("Gunmen intercepted the judge's car and shot him.").map(([, sub]) => sub)).not.toContain(
+      'Disrupted weapons use',
+    );
+  });
+
   it('reads a coup before the arrests it brings', () => {
     const [first] = [...findTriggers('Soldiers staged a coup and detained the president.')].sort(
       (a, b) => b.rule.priority - a.rule.priority,

@@ -197,7 +197,9 @@ export const TRIGGERS: TriggerRule[] = [
     88,
   ),
   t(
-    /\b(?:defused|intercepted|shot down|dismantled (?:an? )?(?:IED|bomb|explosive)|weapons cache)\b/gi,
+    // "the missile was intercepted"; "police intercepted four suspects", "intercepted the car" stop people, not
+    // a weapon (weapons named after the verb are read by the rule above)
+    /\b(?:defused|intercepted(?!\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|\d+|several|some)\b)|shot down|dismantled (?:an? )?(?:IED|bomb|explosive)|weapons cache)\b/gi,
     'strategic',
     'Strategic developments',
     'Disrupted weapons use',
@@ -252,6 +254,12 @@ const NATURAL_OR_ACCIDENT =
 /** Ordinary crime against property: not coded as political violence or arrests. */
 const PROPERTY_CRIME =
   /\b(?:robbers?|robber(?:y|ies)|robbed|burglar(?:s|y|ies)?|thieves|thief|theft|thefts|stealing|stole|stolen|heists?|shoplift\w*|pickpocket\w*|carjack\w*|fraud(?:sters?)?|embezzl\w*|counterfeit\w*|stabb(?:ed|ing)|murder(?:ed|ing|s)?|domestic (?:violence|dispute)|family (?:feud|dispute))\b/i;
+/** People killed for the public role they hold: their murder is political violence, not ordinary crime. */
+const PUBLIC_FIGURE =
+  /\b(?:diplomats?|ambassadors?|consuls?|(?:first|second|third) secretary|judges?|magistrates?|prosecutors?|mayors?|governors?|ministers?|senators?|congress(?:m[ae]n|wom[ae]n)|legislators?|deputies|council(?:l)?ors?|politicians?|(?:presidential |political )?candidates?|journalists?|reporters?|editors?|priests?|bishops?|archbishops?|nuns?|trade unionists?|union (?:leaders?|officials?)|(?:political|party|opposition|peasant|student|labou?r|community) leaders?|(?:human )?rights (?:activists?|defenders?|workers?)|spokes(?:m[ae]n|person))\b/i;
+/** Crime for gain or in the family, whoever the victim: stays ordinary crime. */
+const GAIN_OR_FAMILY =
+  /\b(?:robbers?|robber(?:y|ies)|robbed|burglar(?:s|y|ies)?|thieves|thief|thefts?|stealing|stole|stolen|heists?|carjack\w*|domestic (?:violence|dispute)|family (?:feud|dispute))\b/i;
 /** Markets and the economy: prices "hit" highs, shares "rally", firms "fight" inflation. */
 const ECONOMY =
   /\b(?:shares|stocks?|stock (?:market|exchange)|(?:market|share|stock) prices?|prices?|currency|currencies|exchange rates?|bonds?|yields?|investors|inflation|GDP|economy|economic growth|earnings|profits?|revenues?|tariffs?|(?:\w+-)?(?:month|year|week) (?:high|low)s?|record (?:high|low)s?|all-time (?:high|low)s?|per ?cent|percent)\b/i;
@@ -285,7 +293,15 @@ export function nonConflictReason(
   const around = sentenceAround(text, m);
   const s = text.slice(around.start, around.end);
   const party = parties.some((p) => p.start >= around.start && p.end <= around.end);
-  if (m.rule.family !== 'riot' && PROPERTY_CRIME.test(s) && !CONFLICT_PARTY.test(s) && !party)
+  // "the diplomat was murdered in the capital": a killing for the victim's public role is political violence
+  const publicFigure = m.rule.family === 'violence' && PUBLIC_FIGURE.test(s) && !GAIN_OR_FAMILY.test(s);
+  if (
+    m.rule.family !== 'riot' &&
+    PROPERTY_CRIME.test(s) &&
+    !CONFLICT_PARTY.test(s) &&
+    !party &&
+    !publicFigure
+  )
     return 'ordinary crime';
   if (party || ARMED_OR_POLITICAL.test(s)) return null;
   // people protest about floods, prices and lockdowns: only a market "rally" is no protest
