@@ -64,6 +64,20 @@ describe('findActorMentions: Latin American insurgencies and guerrillas', () => 
     ]);
   });
 
+  it('keeps a cardinal count before people described only by look or hire, not a vague one', () => {
+    expect(mentions('three heavily armed men burst into the office.')).toEqual([
+      ['generic', 'three heavily armed men'],
+    ]);
+    expect(mentions('the judge was shot by 2 paid assassins.')).toEqual([['generic', '2 paid assassins']]);
+    expect(mentions('several armed individuals fired at the bus.')).toEqual([
+      ['generic', 'armed individuals'],
+    ]);
+    expect(mentions('four rebels and the assassins fled.')).toEqual([
+      ['generic', 'rebels'],
+      ['generic', 'assassins'],
+    ]);
+  });
+
   it('reads state forces named as a body with their qualifier', () => {
     expect(mentions('the national police and the national guard arrived.')).toEqual([
       ['generic', 'national police'],
