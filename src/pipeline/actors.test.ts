@@ -78,6 +78,19 @@ describe('findActorMentions: Latin American insurgencies and guerrillas', () => 
     ]);
   });
 
+  it('reads people told placing or leaving a device as doers, each of two coordinated', () => {
+    const doers = (t: string): string[] => findActorMentions(t).flatMap((m) => (m.doer ? [m.text] : []));
+    expect(doers('guards saw a man and a woman leaving a small suitcase near the gate.')).toEqual([
+      'a man',
+      'a woman',
+    ]);
+    expect(doers('an unidentified person stepped out of a car and placed a package in a pot.')).toEqual([
+      'an unidentified person',
+    ]);
+    expect(doers('two men were killed when a bomb exploded.')).toEqual([]);
+    expect(doers('a man left his bag on the bus.')).toEqual([]);
+  });
+
   it('reads state forces named as a body with their qualifier', () => {
     expect(mentions('the national police and the national guard arrived.')).toEqual([
       ['generic', 'national police'],

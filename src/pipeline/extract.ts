@@ -336,6 +336,32 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       });
   }
 
+  // "A man and a woman were seen leaving a suitcase near the gate.": people told placing or leaving a device,
+  // in a sentence that starts no event of its own, are the doers of the violent event told just before
+  for (const m of actors) {
+    if (!m.doer || drafts.some((d) => inside(m, d.window))) continue;
+    const at = sentences.find((s) => inside(m, s))?.index ?? -1;
+    const violent = drafts.filter((d) => FAMILY_GROUP[d.family] === 'violence');
+    const target = [...violent].reverse().find((d) => d.sentence.index < at && at - d.sentence.index <= 3);
+    if (!target) continue;
+    const e = target.event;
+    const name = actorName(m, e.location?.country ?? null, e.location?.countryCode ?? null);
+    const have = e.actors.find((x) => x.name === name);
+    // the people seen doing it tell more than a label for them ("terrorists")
+    if (have && /^terrorists?$/i.test(have.mention)) have.mention = m.text;
+    else if (have) continue;
+    else
+      e.actors.push({
+        name,
+        short: null,
+        countryCode: e.location?.countryCode ?? null,
+        inter: m.actor.inter,
+        role: e.actors.some((x) => x.role === 'actor1') ? 'associate' : 'actor1',
+        mention: m.text,
+      });
+    e.evidence.push(ev(text, 'actors', m));
+  }
+
   const merged = mergeDrafts(drafts, published, docCountry, notes);
   const events: ExtractedEvent[] = merged.map((d, i) => ({ id: `e${i + 1}`, ...d.event }));
   const claims = buildClaims(text, sentences, actors, dates, events, merged, anaphoricRefs);
@@ -481,6 +507,11 @@ function buildDraft(
     const have = seen.get(name);
     // "the terrorist attack … the terrorists fled": the people named beat the adjective
     if (have && /^terrorist$/i.test(have.mention) && /s$/i.test(m.text)) have.mention = m.text;
+    // "a man and a woman were seen leaving a suitcase": the people seen doing it beat a label for them
+    if (have && m.doer && /^terrorists?$/i.test(have.mention)) {
+      have.mention = m.text;
+      evidence.push(ev(text, 'actors', m));
+    }
     if (have) continue;
     const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
     let role: EventActor['role'];

@@ -1726,4 +1726,38 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'roles: people seen placing the device, in a sentence of their own, did the bombing told before',
+    published: '2024-03-06',
+    text:
+      'A bomb exploded outside a bank in Medellin on Tuesday, damaging its front. A guard said that two ' +
+      'individuals who were walking past the bank placed the explosives and fled.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Medell',
+        countryCode: 'CO',
+        date: { start: '2024-03-05', end: '2024-03-05', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['two individuals'],
+      },
+    ],
+  },
+  {
+    name: 'roles: the people seen leaving the device beat the label "terrorists" as the doers named',
+    published: '2024-03-06',
+    text:
+      'Terrorists bombed a liquor plant in Medellin on Tuesday night; watchmen saw a man leaving a ' +
+      'small suitcase near the fence.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        countryCode: 'CO',
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['a man'],
+      },
+    ],
+  },
 ];
