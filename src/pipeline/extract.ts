@@ -465,6 +465,10 @@ function accusationBefore(before: string): number | null {
   return at;
 }
 
+/** An emblem or a message left behind, just before the group it is of ("a flag of the", "leaflets signed by"). */
+const EMBLEM_BEFORE =
+  /\b(?:flags?|banners?|pamphlets?|leaflets?|flyers?|posters?|propaganda|slogans?|graffiti|inscriptions?|emblems?)(?:\s+[\w-]+){0,4}?\s+(?:of|from|signed by)\s+(?:the\s+)?$/i;
+
 /** People told as members of a named group, just before its name ("members of the", "a commando of"). */
 const MEMBERS_OF =
   /\b(?:(?:some|several|two|three|four|five|\d+)\s+)?(?:members|militants|commandos?|a\s+commando)\s+of\s+(?:the\s+)?$/i;
@@ -516,6 +520,12 @@ function buildDraft(
     const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
     let role: EventActor['role'];
     if (PATIENT_AFTER.test(text.slice(m.end, m.end + 50))) role = 'actor2';
+    // "a flag of the FPMR was found at the scene", "they left pamphlets of the Lautaro front": the group
+    // whose emblem the doers left behind is named as theirs
+    else if (EMBLEM_BEFORE.test(text.slice(Math.max(window.start, m.start - 70), m.start))) {
+      role = 'actor1';
+      agents.add(name);
+    }
     // "… when members of the FMLN attacked a substation": the subject of a verb of attack acts, wherever
     // the clause's trigger stands
     else if (AGENT_BEFORE.test(text.slice(m.end, Math.min(window.end, m.end + 60)))) {

@@ -1760,4 +1760,19 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'roles: the group whose flag was left at the scene of a bombing is named as its doer',
+    published: '2024-03-06',
+    text:
+      'A bomb exploded outside the Salvadoran consulate in Santiago on Tuesday night, and a flag of the ' +
+      'Manuel Rodriguez Patriotic Front was found at the scene, police said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        countryCode: 'CL',
+        actor1: 'FPMR',
+      },
+    ],
+  },
 ];
