@@ -344,22 +344,20 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
     const violent = drafts.filter((d) => FAMILY_GROUP[d.family] === 'violence');
     const target = [...violent].reverse().find((d) => d.sentence.index < at && at - d.sentence.index <= 3);
     if (!target) continue;
-    const e = target.event;
-    const name = actorName(m, e.location?.country ?? null, e.location?.countryCode ?? null);
-    const have = e.actors.find((x) => x.name === name);
-    // the people seen doing it tell more than a label for them ("terrorists")
-    if (have && /^terrorists?$/i.test(have.mention)) have.mention = m.text;
-    else if (have) continue;
-    else
-      e.actors.push({
-        name,
-        short: null,
-        countryCode: e.location?.countryCode ?? null,
-        inter: m.actor.inter,
-        role: e.actors.some((x) => x.role === 'actor1') ? 'associate' : 'actor1',
-        mention: m.text,
-      });
-    e.evidence.push(ev(text, 'actors', m));
+    joinAsDoer(text, target.event, m, /^terrorists?$/i);
+  }
+
+  // "the killing of six priests, carried out by uniformed men, …": the party told as having carried out a
+  // violent act is its doer, wherever the report tells it; it is a better name for the doers than a word
+  // that tells only their side ("guerrillas")
+  for (const cue of text.matchAll(CARRIED_OUT_BY)) {
+    const from = cue.index + cue[0].length;
+    const m = actors.find((a) => a.start === from);
+    if (!m || !m.actor.armed || drafts.some((d) => inside(m, d.window) && d.window.start <= cue.index))
+      continue;
+    const violent = drafts.filter((d) => FAMILY_GROUP[d.family] === 'violence');
+    const target = [...violent].reverse().find((d) => d.trigger.start < cue.index) ?? violent[0];
+    if (target) joinAsDoer(text, target.event, m, SIDE_LABEL);
   }
 
   const merged = mergeDrafts(drafts, published, docCountry, notes);
@@ -372,6 +370,33 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
     claims,
     notes,
   };
+}
+
+/** "carried out by", "perpetrated by", "committed by": the doer of the act follows. */
+const CARRIED_OUT_BY = /\b(?:carried out|perpetrated|committed)\s+by\s+(?:the\s+)?/gi;
+/** Words for the doers that tell only their side, which a fuller description told of them replaces. */
+const SIDE_LABEL = /^(?:terrorists?|guerrillas|rebels|insurgents|fighters)$/i;
+
+/** Adds a party told apart from the event's clause as one of its doers: actor1 when the event has none,
+ * else an associate; where the event has the same party already under a mention that `replaces` matches,
+ * the new mention names it instead. */
+function joinAsDoer(text: string, e: Draft['event'], m: ActorMention, replaces: RegExp): void {
+  const name = actorName(m, e.location?.country ?? null, e.location?.countryCode ?? null);
+  const have = e.actors.find((x) => x.name === name);
+  if (have && !replaces.test(have.mention)) return;
+  if (have) have.mention = m.text;
+  else {
+    const def = 'name' in m.actor ? m.actor : null;
+    e.actors.push({
+      name,
+      short: def?.short ?? null,
+      countryCode: def?.countryCode ?? e.location?.countryCode ?? null,
+      inter: m.actor.inter,
+      role: e.actors.some((x) => x.role === 'actor1') ? 'associate' : 'actor1',
+      mention: m.text,
+    });
+  }
+  e.evidence.push(ev(text, 'actors', m));
 }
 
 /** A date right after a verb of saying belongs to the statement ("said on Tuesday", "told Fars on Tuesday"). */

@@ -1775,4 +1775,39 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'roles: the party told in a later sentence as having carried out the killing is its doer',
+    published: '2024-03-06',
+    text:
+      'Six priests were killed in San Salvador on Tuesday, witnesses told reporters. The killing was ' +
+      'carried out by uniformed men, the archbishop said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        date: { start: '2024-03-05', end: '2024-03-05', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['uniformed men'],
+      },
+    ],
+  },
+  {
+    name: 'roles: a fuller description of the doers told later replaces a word that tells only their side',
+    published: '2024-03-06',
+    text:
+      'Rebels killed six priests in San Salvador on Tuesday, police said. The killing was carried out by ' +
+      'uniformed men, a witness said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['uniformed men'],
+      },
+    ],
+  },
 ];
