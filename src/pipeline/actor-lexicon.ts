@@ -521,7 +521,7 @@ export const GENERIC_ACTORS: {
 }[] = [
   {
     pattern: new RegExp(
-      `\\b(?:gunmen|${COUNT}(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n|individuals|persons)|${COUNT}(?:heavily )?armed (?:men|individuals)|${COUNT}uniformed (?:men|individuals)|(?:masked |hooded )?men (?:wearing|in|dressed in) (?:military |army |police |camouflage )?(?:uniforms?|fatigues)|masked men|hooded men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|urban guerrilla commandos|urban guerrillas|urban commandos|guerrillas|guerrilla (?:fighters|column|commandos?)|terrorists?(?! (?:group|organi[sz]ation|movement|list)s?\\b)|subversives|extremists|death squads|${COUNT}(?:paid |hired )assassins|assassins|hit ?men|drug traffickers|narco-?traffickers|narco-?terrorists)\\b`,
+      `\\b(?:gunmen|${COUNT}(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n|individuals|persons)|${COUNT}(?:heavily )?armed (?:men|individuals)|${COUNT}uniformed (?:men|individuals)|(?:masked |hooded )?men (?:wearing|in|dressed in) (?:military |army |police |camouflage )?(?:uniforms?|fatigues)|masked men|hooded men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|urban guerrilla commandos|urban guerrillas|urban commandos|guerrillas|guerrilla (?:fighters|column|commandos?)|terrorists?(?! (?:group|organi[sz]ation|movement|list)s?\\b)|subversives|extremists|death squads|${COUNT}(?:paid |hired )assassins|assassins|hit ?men|drug traffickers|cocaine traffickers|drug (?:trafficking )?(?:bands|gangs|mafias)|narco-?trafficking (?:bands|gangs|mafias)|drug kingpins|drug terrorists|narco-?traffickers|narco-?terrorists)\\b`,
       'gi',
     ),
     name: (c) => `Unidentified Armed Group (${c})`,

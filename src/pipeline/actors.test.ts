@@ -91,6 +91,17 @@ describe('findActorMentions: Latin American insurgencies and guerrillas', () => 
     expect(doers('a man left his bag on the bus.')).toEqual([]);
   });
 
+  it("reads the trade's armed gangs named by what they traffic as an armed group", () => {
+    expect(mentions('cocaine traffickers and drug trafficking gangs bombed the court.')).toEqual([
+      ['generic', 'cocaine traffickers'],
+      ['generic', 'drug trafficking gangs'],
+    ]);
+    expect(mentions('the drug kingpins and narcotrafficking mafias were blamed.')).toEqual([
+      ['generic', 'drug kingpins'],
+      ['generic', 'narcotrafficking mafias'],
+    ]);
+  });
+
   it('reads state forces named as a body with their qualifier', () => {
     expect(mentions('the national police and the national guard arrived.')).toEqual([
       ['generic', 'national police'],
