@@ -373,7 +373,8 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
 }
 
 /** "carried out by", "perpetrated by", "committed by": the doer of the act follows. */
-const CARRIED_OUT_BY = /\b(?:carried out|perpetrated|committed)\s+by\s+(?:the\s+)?/gi;
+const CARRIED_OUT_BY =
+  /\b(?:carried out|perpetrated|committed|(?:was|were|been)\s+(?:murdered|killed|assassinated|kidnapp?ed|abducted|shot(?: to death| dead)?|machine-?gunned|gunned down))\s+by\s+(?:the\s+)?(?:(?:a|an)\s+(?:(?:group|band|gang|squad|commando)\s+of\s+)?)?/gi;
 /** Words for the doers that tell only their side, which a fuller description told of them replaces. */
 const SIDE_LABEL = /^(?:terrorists?|guerrillas|rebels|insurgents|fighters)$/i;
 

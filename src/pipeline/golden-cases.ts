@@ -1810,4 +1810,22 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'roles: the agent of a passive verb of harm told in a later sentence is the doer of the killing',
+    published: '2024-03-06',
+    text:
+      'Judge Ana Ruiz was killed in Medellin on Monday, police said. Investigators said she had been shot ' +
+      'by two paid assassins.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Medell',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['two paid assassins'],
+      },
+    ],
+  },
 ];
