@@ -1828,4 +1828,21 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'roles: the party that planted the device, told after the blast, is the doer of the bombing',
+    published: '2024-03-06',
+    text:
+      'A bomb exploded near a power pylon in San Salvador on Monday, cutting power to the city. Police said ' +
+      'the device had been planted by urban commandos.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['urban commandos'],
+      },
+    ],
+  },
 ];
