@@ -102,6 +102,16 @@ describe('findActorMentions: Latin American insurgencies and guerrillas', () => 
     ]);
   });
 
+  it("marks a force's word before one of its sites, and leaves it out before a source of the report", () => {
+    const sites = (t: string): [string, boolean][] =>
+      findActorMentions(t).map((m) => [m.text, m.site === true]);
+    expect(sites('rebels hurled dynamite at a police station; police sources said so.')).toEqual([
+      ['rebels', false],
+      ['police', true],
+    ]);
+    expect(sites('the police fired on the crowd.')).toEqual([['police', false]]);
+  });
+
   it('reads state forces named as a body with their qualifier', () => {
     expect(mentions('the national police and the national guard arrived.')).toEqual([
       ['generic', 'national police'],

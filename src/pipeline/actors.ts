@@ -22,6 +22,8 @@ export interface ActorMention extends Span {
   /** People told as placing or leaving a device ("a man and a woman left a suitcase"): the doers of the
    * explosion told beside them, though their sentence tells no event of its own. */
   doer?: boolean;
+  /** A force's word naming one of its sites ("a police station"): the force is on the receiving end. */
+  site?: boolean;
 }
 
 const COMPILED = ACTORS.map((def) => ({
@@ -92,6 +94,13 @@ const DEVICE_DOER = new RegExp(
   `\\b(${PERSON}(?:\\s+and\\s+${PERSON})?)(?:,?\\s+(?:who|that)\\s+[^.;,]{0,60}?)?(?:\\s+(?:had|have|has|were|was|reportedly|allegedly|then|later|quickly))*\\s+(?:[^.;]{0,40}?\\s+and\\s+)?(?:plac(?:ed|ing)|plant(?:ed|ing)|le(?:ft|aving)|thr(?:ew|owing)|hurl(?:ed|ing)|toss(?:ed|ing)|set(?:ting)? off|drop(?:ped|ping))\\s+(?:(?:a|an|the|two|three|some|several|\\d+)\\s+)?(?!(?:his|her|their|its)\\b)(?:[\\w-]+\\s+){0,2}?(?:bombs?|explosives?|packages?|suitcases?|briefcases?|devices?|charges?|grenades?|dynamite|bags?|boxes|parcels?)\\b`,
   'gi',
 );
+
+/** Nouns a state force's word stands before to name one of its sites ("a police station", "air force
+ * installations"): the force is then on the receiving end of what is done there. */
+const SITE_AFTER =
+  /^\s+(?:stations?|installations?|headquarters|posts?|barracks|sectors?|bases?|academy|garrison|compound|facilities)\b/i;
+/** Nouns a state force's word stands before to name a source of the report ("police sources"). */
+const SOURCE_AFTER = /^\s+(?:spokesm[ae]n|spokesperson|sources|officials|reports?|communiques?)\b/i;
 
 const SPEAKER_AFTER = /^\s+(?:\w+\s+)?(?:said|say|says|told|reported|added|stated|confirmed|announced)\b/;
 
@@ -195,12 +204,16 @@ export function findActorMentions(text: string): ActorMention[] {
       const span = { start: m.index, end: m.index + m[0].length };
       // "police said", "the army said": a source of the report, not a party to the event
       if (SPEAKER_AFTER.test(text.slice(span.end, span.end + 30))) continue;
+      // "police sources", "army spokesmen": a force's word before a source of the report names no party
+      const next = text.slice(span.end, span.end + 30);
+      if (g.inter === 1 && SOURCE_AFTER.test(next)) continue;
       if (free(span))
         found.push({
           ...span,
           text: m[0],
           actor: { generic: g.name, inter: g.inter, armed: g.armed },
           anaphoric: false,
+          ...(g.inter === 1 && SITE_AFTER.test(next) ? { site: true } : {}),
         });
     }
   }

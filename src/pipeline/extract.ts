@@ -545,7 +545,7 @@ function buildDraft(
     if (have) continue;
     const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
     let role: EventActor['role'];
-    if (PATIENT_AFTER.test(text.slice(m.end, m.end + 50))) role = 'actor2';
+    if (m.site || PATIENT_AFTER.test(text.slice(m.end, m.end + 50))) role = 'actor2';
     // "a flag of the FPMR was found at the scene", "they left pamphlets of the Lautaro front": the group
     // whose emblem the doers left behind is named as theirs
     else if (EMBLEM_BEFORE.test(text.slice(Math.max(window.start, m.start - 70), m.start))) {

@@ -1845,4 +1845,19 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'roles: the force whose station was bombed is on the receiving end, though its word comes first',
+    published: '2024-03-06',
+    text: 'A police station in Popayan was bombed on Monday night; ELN guerrillas were seen leaving the town.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Popay',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        actor1: 'ELN',
+      },
+    ],
+  },
 ];
