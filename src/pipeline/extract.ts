@@ -374,7 +374,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
 
 /** "carried out by", "perpetrated by", "committed by": the doer of the act follows. */
 const CARRIED_OUT_BY =
-  /\b(?:carried out|perpetrated|committed|detonated|placed|planted|set off|thrown|hurled|staged|planned|ordered|masterminded|(?:was|were|been)\s+(?:murdered|killed|assassinated|kidnapp?ed|abducted|shot(?: to death| dead)?|machine-?gunned|gunned down))\s+by\s+(?:the\s+)?(?:(?:a|an)\s+(?:(?:group|band|gang|squad|commando)\s+of\s+)?)?/gi;
+  /\b(?:carried out|perpetrated|committed|detonated|placed|planted|set off|thrown|hurled|staged|planned|ordered|masterminded|(?:was|were|been)\s+(?:murdered|killed|assassinated|kidnapp?ed|abducted|shot(?: to death| dead)?|machine-?gunned|gunned down)(?:\s+(?:on|in|at|near|last|early|late)(?:\s+[\w-]+){1,3}?)?)\s+by\s+(?:the\s+)?(?:(?:a|an)\s+(?:(?:group|band|gang|squad|commando)\s+of\s+)?)?/gi;
 /** Words for the doers that tell only their side, which a fuller description told of them replaces. */
 const SIDE_LABEL = /^(?:terrorists?|guerrillas|rebels|insurgents|fighters)$/i;
 

@@ -1860,4 +1860,21 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'roles: the agent of a passive verb of harm stays the doer with a place told between verb and "by"',
+    published: '2024-03-06',
+    text:
+      'Six priests were killed in San Salvador on Tuesday, the archbishop said. Witnesses said they had been ' +
+      'shot in their residence by men wearing military uniforms.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['men wearing military uniforms'],
+      },
+    ],
+  },
 ];
