@@ -507,6 +507,11 @@ export const STATE_FORCE_RX = new RegExp(
 export const ARMED_GROUP_ANAPHORS =
   /\b(?:the|this|that)\s+(?:militant|jihadist|extremist|armed|insurgent|terrorist|rebel|Islamist)\s+(?:group|organi[sz]ation|movement)\b|\bthe\s+(?:group|militants|jihadists|insurgents|extremists)\b/g;
 
+/** A cardinal count before a description ("three heavily armed men", "two paid assassins"): where the
+ * description names the people only by how they looked or were hired, the count is part of what tells
+ * them apart, so the mention keeps it (not "several": a vague count adds nothing). */
+const COUNT = '(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+)\\s+)?';
+
 /** Generic actors, named after the country of the event (ACLED style). */
 export const GENERIC_ACTORS: {
   pattern: RegExp;
@@ -515,8 +520,10 @@ export const GENERIC_ACTORS: {
   armed: boolean;
 }[] = [
   {
-    pattern:
-      /\b(?:gunmen|(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n|individuals|persons)|(?:heavily )?armed (?:men|individuals)|uniformed (?:men|individuals)|(?:masked |hooded )?men (?:wearing|in|dressed in) (?:military |army |police |camouflage )?(?:uniforms?|fatigues)|masked men|hooded men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|urban guerrilla commandos|urban guerrillas|urban commandos|guerrillas|guerrilla (?:fighters|column|commandos?)|terrorists?(?! (?:group|organi[sz]ation|movement|list)s?\b)|subversives|extremists|death squads|(?:paid |hired )?assassins|hit ?men|drug traffickers|narco-?traffickers|narco-?terrorists)\b/gi,
+    pattern: new RegExp(
+      `\\b(?:gunmen|${COUNT}(?:unidentified|unknown) (?:armed )?(?:men|attackers?|assailants?|gunm[ae]n|individuals|persons)|${COUNT}(?:heavily )?armed (?:men|individuals)|${COUNT}uniformed (?:men|individuals)|(?:masked |hooded )?men (?:wearing|in|dressed in) (?:military |army |police |camouflage )?(?:uniforms?|fatigues)|masked men|hooded men|assailants|attackers|militants|insurgents|jihadists|fighters|rebels|urban guerrilla commandos|urban guerrillas|urban commandos|guerrillas|guerrilla (?:fighters|column|commandos?)|terrorists?(?! (?:group|organi[sz]ation|movement|list)s?\\b)|subversives|extremists|death squads|${COUNT}(?:paid |hired )assassins|assassins|hit ?men|drug traffickers|cocaine traffickers|drug (?:trafficking )?(?:bands|gangs|mafias)|narco-?trafficking (?:bands|gangs|mafias)|drug kingpins|drug terrorists|narco-?traffickers|narco-?terrorists)\\b`,
+      'gi',
+    ),
     name: (c) => `Unidentified Armed Group (${c})`,
     inter: 2,
     armed: true,

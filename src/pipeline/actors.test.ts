@@ -64,6 +64,54 @@ describe('findActorMentions: Latin American insurgencies and guerrillas', () => 
     ]);
   });
 
+  it('keeps a cardinal count before people described only by look or hire, not a vague one', () => {
+    expect(mentions('three heavily armed men burst into the office.')).toEqual([
+      ['generic', 'three heavily armed men'],
+    ]);
+    expect(mentions('the judge was shot by 2 paid assassins.')).toEqual([['generic', '2 paid assassins']]);
+    expect(mentions('several armed individuals fired at the bus.')).toEqual([
+      ['generic', 'armed individuals'],
+    ]);
+    expect(mentions('four rebels and the assassins fled.')).toEqual([
+      ['generic', 'rebels'],
+      ['generic', 'assassins'],
+    ]);
+  });
+
+  it('reads people told placing or leaving a device as doers, each of two coordinated', () => {
+    const doers = (t: string): string[] => findActorMentions(t).flatMap((m) => (m.doer ? [m.text] : []));
+    expect(doers('guards saw a man and a woman leaving a small suitcase near the gate.')).toEqual([
+      'a man',
+      'a woman',
+    ]);
+    expect(doers('an unidentified person stepped out of a car and placed a package in a pot.')).toEqual([
+      'an unidentified person',
+    ]);
+    expect(doers('two men were killed when a bomb exploded.')).toEqual([]);
+    expect(doers('a man left his bag on the bus.')).toEqual([]);
+  });
+
+  it("reads the trade's armed gangs named by what they traffic as an armed group", () => {
+    expect(mentions('cocaine traffickers and drug trafficking gangs bombed the court.')).toEqual([
+      ['generic', 'cocaine traffickers'],
+      ['generic', 'drug trafficking gangs'],
+    ]);
+    expect(mentions('the drug kingpins and narcotrafficking mafias were blamed.')).toEqual([
+      ['generic', 'drug kingpins'],
+      ['generic', 'narcotrafficking mafias'],
+    ]);
+  });
+
+  it("marks a force's word before one of its sites, and leaves it out before a source of the report", () => {
+    const sites = (t: string): [string, boolean][] =>
+      findActorMentions(t).map((m) => [m.text, m.site === true]);
+    expect(sites('rebels hurled dynamite at a police station; police sources said so.')).toEqual([
+      ['rebels', false],
+      ['police', true],
+    ]);
+    expect(sites('the police fired on the crowd.')).toEqual([['police', false]]);
+  });
+
   it('reads state forces named as a body with their qualifier', () => {
     expect(mentions('the national police and the national guard arrived.')).toEqual([
       ['generic', 'national police'],

@@ -19,6 +19,11 @@ export interface ActorMention extends Span {
     | { generic: (country: string) => string; inter: ActorDefinition['inter']; armed: boolean };
   /** True when the mention is a description resolved by co-reference. */
   anaphoric: boolean;
+  /** People told as placing or leaving a device ("a man and a woman left a suitcase"): the doers of the
+   * explosion told beside them, though their sentence tells no event of its own. */
+  doer?: boolean;
+  /** A force's word naming one of its sites ("a police station"): the force is on the receiving end. */
+  site?: boolean;
 }
 
 const COMPILED = ACTORS.map((def) => ({
@@ -78,7 +83,29 @@ const COUNTRY_AS_FORCE: [RegExp, string][] = [
   ],
 ];
 
+/** A person, or people, told by sex or number only ("a man", "two individuals", "an unidentified person"). */
+const PERSON =
+  '(?:(?:a|an|one|two|three|four|five|\\d+)\\s+)?(?:(?:unidentified|unknown|young|masked)\\s+)?(?:m[ae]n|wom[ae]n|persons?|individuals?|youths?)';
+
+/** People who place, leave or throw a device: the subject (two coordinated, a short relative clause or a
+ * first action allowed: "an unidentified person stepped out of a car and placed a package"), then the verb
+ * and the device. */
+const DEVICE_DOER = new RegExp(
+  `\\b(${PERSON}(?:\\s+and\\s+${PERSON})?)(?:,?\\s+(?:who|that)\\s+[^.;,]{0,60}?)?(?:\\s+(?:had|have|has|were|was|reportedly|allegedly|then|later|quickly))*\\s+(?:[^.;]{0,40}?\\s+and\\s+)?(?:plac(?:ed|ing)|plant(?:ed|ing)|le(?:ft|aving)|thr(?:ew|owing)|hurl(?:ed|ing)|toss(?:ed|ing)|set(?:ting)? off|drop(?:ped|ping))\\s+(?:(?:a|an|the|two|three|some|several|\\d+)\\s+)?(?!(?:his|her|their|its)\\b)(?:[\\w-]+\\s+){0,2}?(?:bombs?|explosives?|packages?|suitcases?|briefcases?|devices?|charges?|grenades?|dynamite|bags?|boxes|parcels?)\\b`,
+  'gi',
+);
+
+/** Nouns a state force's word stands before to name one of its sites ("a police station", "air force
+ * installations"): the force is then on the receiving end of what is done there. */
+const SITE_AFTER =
+  /^\s+(?:stations?|installations?|headquarters|posts?|barracks|sectors?|bases?|academy|garrison|compound|facilities)\b/i;
+/** Nouns a state force's word stands before to name a source of the report ("police sources"). */
+const SOURCE_AFTER = /^\s+(?:spokesm[ae]n|spokesperson|sources|officials|reports?|communiques?)\b/i;
+
 const SPEAKER_AFTER = /^\s+(?:\w+\s+)?(?:said|say|says|told|reported|added|stated|confirmed|announced)\b/;
+
+/** The generic armed group the doers of an attack belong to. */
+const DOER_GROUP = GENERIC_ACTORS[0]!;
 
 const forces = new Map<string, ActorDefinition>();
 function stateForce(info: { country: string; cc: string; short?: string }): ActorDefinition {
@@ -158,17 +185,35 @@ export function findActorMentions(text: string): ActorMention[] {
       found.sort((a, b) => a.start - b.start);
     }
   }
+  for (const m of text.matchAll(DEVICE_DOER)) {
+    const subject = m[1] ?? '';
+    for (const p of subject.matchAll(new RegExp(PERSON, 'gi'))) {
+      const span = { start: m.index + p.index, end: m.index + p.index + p[0].length };
+      if (free(span))
+        found.push({
+          ...span,
+          text: p[0],
+          actor: { generic: DOER_GROUP.name, inter: DOER_GROUP.inter, armed: true },
+          anaphoric: false,
+          doer: true,
+        });
+    }
+  }
   for (const g of GENERIC_ACTORS) {
     for (const m of text.matchAll(g.pattern)) {
       const span = { start: m.index, end: m.index + m[0].length };
       // "police said", "the army said": a source of the report, not a party to the event
       if (SPEAKER_AFTER.test(text.slice(span.end, span.end + 30))) continue;
+      // "police sources", "army spokesmen": a force's word before a source of the report names no party
+      const next = text.slice(span.end, span.end + 30);
+      if (g.inter === 1 && SOURCE_AFTER.test(next)) continue;
       if (free(span))
         found.push({
           ...span,
           text: m[0],
           actor: { generic: g.name, inter: g.inter, armed: g.armed },
           anaphoric: false,
+          ...(g.inter === 1 && SITE_AFTER.test(next) ? { site: true } : {}),
         });
     }
   }

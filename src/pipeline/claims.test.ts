@@ -13,3 +13,18 @@ describe('findClaims: the claimant span', () => {
     expect(c?.claimantSpan && text.slice(c.claimantSpan.start, c.claimantSpan.end)).toBe('extraditables');
   });
 });
+
+describe('findClaims: responsibility', () => {
+  it('is no claim of responsibility where nobody made one, and is one where a party did', () => {
+    const kinds = (text: string): string[] => {
+      const [sentence] = splitSentences(text);
+      return findClaims(sentence!, findActorMentions(text), []).map((c) => c.kind);
+    };
+    expect(
+      kinds('No one has claimed responsibility for the bombing of the bank, police said.'),
+    ).not.toContain('responsibility');
+    expect(
+      kinds('The rebels have claimed responsibility for the bombing of the bank, police said.'),
+    ).toContain('responsibility');
+  });
+});

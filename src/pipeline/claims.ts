@@ -233,6 +233,10 @@ function findVia(text: string, base: number, exclude: Span | null): { name: stri
   return out;
 }
 
+/** Before a claim of responsibility: nobody made it ("no one has claimed", "neither claimed nor denied"). */
+const NO_CLAIM_BEFORE =
+  /\b(?:no one|nobody|no group|no organi[sz]ation|not|never|neither|yet to)\s+(?:(?:has|have|had|yet|so far|officially)\s+){0,2}$/i;
+
 function claimKind(statement: string, verb: string): { kind: ClaimKind; stance: 'assert' | 'deny' } {
   if (
     /\b(?:denied|denies|deny|rejected|dismissed|refuted)\b/i.test(verb + ' ' + statement.slice(0, 60)) ||
@@ -247,9 +251,11 @@ function claimKind(statement: string, verb: string): { kind: ClaimKind; stance: 
   )
     return { kind: 'denial', stance: 'deny' };
   if (
-    /\bclaim(?:ed|s)? (?:responsibility|credit)|\bclaimed by\b|\btook responsibility\b|\badmitted (?:responsibility|to (?:carrying out|being behind))/i.test(
-      statement,
-    )
+    [
+      ...statement.matchAll(
+        /\bclaim(?:ed|s)? (?:responsibility|credit)|\bclaimed by\b|\btook responsibility\b|\badmitted (?:responsibility|to (?:carrying out|being behind))/gi,
+      ),
+    ].some((m) => !NO_CLAIM_BEFORE.test(statement.slice(Math.max(0, m.index - 30), m.index)))
   )
     return { kind: 'responsibility', stance: 'assert' };
   if (

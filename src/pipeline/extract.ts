@@ -336,6 +336,30 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       });
   }
 
+  // "A man and a woman were seen leaving a suitcase near the gate.": people told placing or leaving a device,
+  // in a sentence that starts no event of its own, are the doers of the violent event told just before
+  for (const m of actors) {
+    if (!m.doer || drafts.some((d) => inside(m, d.window))) continue;
+    const at = sentences.find((s) => inside(m, s))?.index ?? -1;
+    const violent = drafts.filter((d) => FAMILY_GROUP[d.family] === 'violence');
+    const target = [...violent].reverse().find((d) => d.sentence.index < at && at - d.sentence.index <= 3);
+    if (!target) continue;
+    joinAsDoer(text, target.event, m, /^terrorists?$/i);
+  }
+
+  // "the killing of six priests, carried out by uniformed men, …": the party told as having carried out a
+  // violent act is its doer, wherever the report tells it; it is a better name for the doers than a word
+  // that tells only their side ("guerrillas")
+  for (const cue of text.matchAll(CARRIED_OUT_BY)) {
+    const from = cue.index + cue[0].length;
+    const m = actors.find((a) => a.start === from);
+    if (!m || !m.actor.armed || drafts.some((d) => inside(m, d.window) && d.window.start <= cue.index))
+      continue;
+    const violent = drafts.filter((d) => FAMILY_GROUP[d.family] === 'violence');
+    const target = [...violent].reverse().find((d) => d.trigger.start < cue.index) ?? violent[0];
+    if (target) joinAsDoer(text, target.event, m, SIDE_LABEL);
+  }
+
   const merged = mergeDrafts(drafts, published, docCountry, notes);
   const events: ExtractedEvent[] = merged.map((d, i) => ({ id: `e${i + 1}`, ...d.event }));
   const claims = buildClaims(text, sentences, actors, dates, events, merged, anaphoricRefs);
@@ -346,6 +370,34 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
     claims,
     notes,
   };
+}
+
+/** "carried out by", "perpetrated by", "committed by": the doer of the act follows. */
+const CARRIED_OUT_BY =
+  /\b(?:carried out|perpetrated|committed|detonated|placed|planted|set off|thrown|hurled|staged|planned|ordered|masterminded|(?:was|were|been)\s+(?:murdered|killed|assassinated|kidnapp?ed|abducted|shot(?: to death| dead)?|machine-?gunned|gunned down)(?:\s+(?:on|in|at|near|last|early|late)(?:\s+[\w-]+){1,3}?)?)\s+by\s+(?:the\s+)?(?:(?:a|an)\s+(?:(?:group|band|gang|squad|commando)\s+of\s+)?)?/gi;
+/** Words for the doers that tell only their side, which a fuller description told of them replaces. */
+const SIDE_LABEL = /^(?:terrorists?|guerrillas|rebels|insurgents|fighters)$/i;
+
+/** Adds a party told apart from the event's clause as one of its doers: actor1 when the event has none,
+ * else an associate; where the event has the same party already under a mention that `replaces` matches,
+ * the new mention names it instead. */
+function joinAsDoer(text: string, e: Draft['event'], m: ActorMention, replaces: RegExp): void {
+  const name = actorName(m, e.location?.country ?? null, e.location?.countryCode ?? null);
+  const have = e.actors.find((x) => x.name === name);
+  if (have && !replaces.test(have.mention)) return;
+  if (have) have.mention = m.text;
+  else {
+    const def = 'name' in m.actor ? m.actor : null;
+    e.actors.push({
+      name,
+      short: def?.short ?? null,
+      countryCode: def?.countryCode ?? e.location?.countryCode ?? null,
+      inter: m.actor.inter,
+      role: e.actors.some((x) => x.role === 'actor1') ? 'associate' : 'actor1',
+      mention: m.text,
+    });
+  }
+  e.evidence.push(ev(text, 'actors', m));
 }
 
 /** A date right after a verb of saying belongs to the statement ("said on Tuesday", "told Fars on Tuesday"). */
@@ -439,6 +491,10 @@ function accusationBefore(before: string): number | null {
   return at;
 }
 
+/** An emblem or a message left behind, just before the group it is of ("a flag of the", "leaflets signed by"). */
+const EMBLEM_BEFORE =
+  /\b(?:flags?|banners?|pamphlets?|leaflets?|flyers?|posters?|propaganda|slogans?|graffiti|inscriptions?|emblems?)(?:\s+[\w-]+){0,4}?\s+(?:of|from|signed by)\s+(?:the\s+)?$/i;
+
 /** People told as members of a named group, just before its name ("members of the", "a commando of"). */
 const MEMBERS_OF =
   /\b(?:(?:some|several|two|three|four|five|\d+)\s+)?(?:members|militants|commandos?|a\s+commando)\s+of\s+(?:the\s+)?$/i;
@@ -481,10 +537,21 @@ function buildDraft(
     const have = seen.get(name);
     // "the terrorist attack … the terrorists fled": the people named beat the adjective
     if (have && /^terrorist$/i.test(have.mention) && /s$/i.test(m.text)) have.mention = m.text;
+    // "a man and a woman were seen leaving a suitcase": the people seen doing it beat a label for them
+    if (have && m.doer && /^terrorists?$/i.test(have.mention)) {
+      have.mention = m.text;
+      evidence.push(ev(text, 'actors', m));
+    }
     if (have) continue;
     const beforeMention = text.slice(Math.max(window.start, m.start - 30), m.start);
     let role: EventActor['role'];
-    if (PATIENT_AFTER.test(text.slice(m.end, m.end + 50))) role = 'actor2';
+    if (m.site || PATIENT_AFTER.test(text.slice(m.end, m.end + 50))) role = 'actor2';
+    // "a flag of the FPMR was found at the scene", "they left pamphlets of the Lautaro front": the group
+    // whose emblem the doers left behind is named as theirs
+    else if (EMBLEM_BEFORE.test(text.slice(Math.max(window.start, m.start - 70), m.start))) {
+      role = 'actor1';
+      agents.add(name);
+    }
     // "… when members of the FMLN attacked a substation": the subject of a verb of attack acts, wherever
     // the clause's trigger stands
     else if (AGENT_BEFORE.test(text.slice(m.end, Math.min(window.end, m.end + 60)))) {

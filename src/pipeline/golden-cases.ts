@@ -1766,4 +1766,155 @@ export const GOLDEN_CASES: GoldenCase[] = [
     text: "Robbers murdered a judge's driver and stole his car in Lima on Monday.",
     events: [],
   },
+  {
+    name: 'roles: people seen placing the device, in a sentence of their own, did the bombing told before',
+    published: '2024-03-06',
+    text:
+      'A bomb exploded outside a bank in Medellin on Tuesday, damaging its front. A guard said that two ' +
+      'individuals who were walking past the bank placed the explosives and fled.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Medell',
+        countryCode: 'CO',
+        date: { start: '2024-03-05', end: '2024-03-05', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['two individuals'],
+      },
+    ],
+  },
+  {
+    name: 'roles: the people seen leaving the device beat the label "terrorists" as the doers named',
+    published: '2024-03-06',
+    text:
+      'Terrorists bombed a liquor plant in Medellin on Tuesday night; watchmen saw a man leaving a ' +
+      'small suitcase near the fence.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        countryCode: 'CO',
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['a man'],
+      },
+    ],
+  },
+  {
+    name: 'roles: the group whose flag was left at the scene of a bombing is named as its doer',
+    published: '2024-03-06',
+    text:
+      'A bomb exploded outside the Salvadoran consulate in Santiago on Tuesday night, and a flag of the ' +
+      'Manuel Rodriguez Patriotic Front was found at the scene, police said.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        countryCode: 'CL',
+        actor1: 'FPMR',
+      },
+    ],
+  },
+  {
+    name: 'roles: the party told in a later sentence as having carried out the killing is its doer',
+    published: '2024-03-06',
+    text:
+      'Six priests were killed in San Salvador on Tuesday, witnesses told reporters. The killing was ' +
+      'carried out by uniformed men, the archbishop said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        date: { start: '2024-03-05', end: '2024-03-05', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['uniformed men'],
+      },
+    ],
+  },
+  {
+    name: 'roles: a fuller description of the doers told later replaces a word that tells only their side',
+    published: '2024-03-06',
+    text:
+      'Rebels killed six priests in San Salvador on Tuesday, police said. The killing was carried out by ' +
+      'uniformed men, a witness said.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['uniformed men'],
+      },
+    ],
+  },
+  {
+    name: 'roles: the agent of a passive verb of harm told in a later sentence is the doer of the killing',
+    published: '2024-03-06',
+    text:
+      'Judge Ana Ruiz was killed in Medellin on Monday, police said. Investigators said she had been shot ' +
+      'by two paid assassins.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'Medell',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['two paid assassins'],
+      },
+    ],
+  },
+  {
+    name: 'roles: the party that planted the device, told after the blast, is the doer of the bombing',
+    published: '2024-03-06',
+    text:
+      'A bomb exploded near a power pylon in San Salvador on Monday, cutting power to the city. Police said ' +
+      'the device had been planted by urban commandos.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['urban commandos'],
+      },
+    ],
+  },
+  {
+    name: 'roles: the force whose station was bombed is on the receiving end, though its word comes first',
+    published: '2024-03-06',
+    text: 'A police station in Popayan was bombed on Monday night; ELN guerrillas were seen leaving the town.',
+    events: [
+      {
+        eventType: EXPLOSIONS,
+        subEventType: 'Remote explosive/landmine/IED',
+        place: 'Popay',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        actor1: 'ELN',
+      },
+    ],
+  },
+  {
+    name: 'roles: the agent of a passive verb of harm stays the doer with a place told between verb and "by"',
+    published: '2024-03-06',
+    text:
+      'Six priests were killed in San Salvador on Tuesday, the archbishop said. Witnesses said they had been ' +
+      'shot in their residence by men wearing military uniforms.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Attack',
+        place: 'San Salvador',
+        countryCode: 'SV',
+        actor1: 'Unidentified Armed Group',
+        actorSpans: ['men wearing military uniforms'],
+      },
+    ],
+  },
 ];
