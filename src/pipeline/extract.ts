@@ -30,6 +30,7 @@ import {
   findTargetPhrases,
   findTargets,
   findVictims,
+  withFullName,
   type SpanMention,
   type VictimMention,
 } from './targets.js';
@@ -271,7 +272,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
         // harm to persons ("killed", "kidnapped") hits no building or vehicle unless one is named as what was
         // attacked; an explosion, arson or sabotage hits what the clause names
         targets: inWindow(text, window, HARMS_PERSONS.test(trigger.text) ? findTargets : findTargetPhrases),
-        victims: inWindow(text, window, findVictims),
+        victims: victimsIn(text, window),
         published,
         docCountry,
       });
@@ -327,7 +328,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       .reverse()
       .find((d) => d.sentence.index < sentence.index && FAMILY_GROUP[d.family] === 'violence');
     if (!previous || sentence.index - previous.sentence.index > 3) continue;
-    const named = inWindow(text, sentence, findVictims).filter((v) => v.kind === 'name');
+    const named = victimsIn(text, sentence).filter((v) => v.kind === 'name');
     if (named.length)
       mergeSpanTexts(previous.event, {
         ...previous.event,
@@ -362,6 +363,16 @@ function inWindow<T extends Span>(text: string, w: Span, find: (s: string) => T[
     if (inside(shifted, w)) out.push(shifted);
   }
   return out;
+}
+
+/** The victims told in a window, names as the report first told them in full ("delgado parker" → "hector
+ * delgado parker"; a surname alone only so). */
+function victimsIn(text: string, w: Span): VictimMention[] {
+  return inWindow(text, w, findVictims).flatMap((v) => {
+    if (v.kind !== 'name') return [v];
+    const full = withFullName(text, v);
+    return full ? [full] : [];
+  });
 }
 
 /** A participle clause that tells what the event before it did ("killing 12", "wounding four", "leaving …"). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import { extract } from './extract.js';
-import { findTargetPhrases, findTargets, findVictims } from './targets.js';
+import { findTargetPhrases, findTargets, findVictims, withFullName } from './targets.js';
 
 const noPlaces: Gazetteer = { lookup: () => [], country: () => null };
 
@@ -107,6 +107,31 @@ describe('findVictims', () => {
       'leslie kent',
       'ana gomez',
     ]);
+  });
+  it('names a victim before a relative clause of harm ("x who was kidnapped")', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(names('the release of radio reporter joao pereira lima who was kidnapped by rebels.')).toEqual([
+      'joao pereira lima',
+    ]);
+  });
+  it('gives a name told again in part as the report first told it in full', () => {
+    const full = (t: string): (string | null)[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => withFullName(t, v)?.text ?? null);
+    // a surname alone, after a full stop: the full name told before, in front of and after it
+    expect(
+      full('aboard were nurse ana maria ochoa paz and the pilot. the crew said that ochoa was wounded.'),
+    ).toEqual(['ana maria ochoa paz']);
+    expect(
+      full('police searched for ramon diaz ferrer, a banker. diaz ferrer was kidnapped on friday.'),
+    ).toEqual(['ramon diaz ferrer']);
+    // a surname with no full name before it is no victim; nor a word after "of" or in the possessive
+    expect(full('the driver stopped. ochoa was wounded.')).toEqual([null]);
+    expect(full('rebels shelled the home of mayor luis prado. a niece of prado was injured.')).toEqual([]);
   });
   it('takes no common words, places or lower-case words in mixed-case text for names', () => {
     const names = (t: string): string[] =>

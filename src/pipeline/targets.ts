@@ -9,6 +9,9 @@ export interface SpanMention extends Span {
 
 export interface VictimMention extends SpanMention {
   kind: 'name' | 'description';
+  /** A name of one word ("ferreyros was kidnapped"): a victim only where the report told the full name
+   * before ({@link withFullName}). */
+  surname?: true;
 }
 
 /** Head nouns of things that are attacked: buildings, installations, vehicles. */
@@ -232,12 +235,16 @@ const NOT_NAME_WORD = new Set(
     'report reports preliminary neighborhood neighbourhood port district avenue square park market ' +
     'spaniard spanish italian american german french british swiss canadian mexican cuban soviet ' +
     'colombian peruvian bolivian chilean salvadoran guatemalan honduran nicaraguan ecuadoran ecuadorean ' +
-    'venezuelan argentine brazilian panamanian israeli english marines contras brother-in-law'
+    'venezuelan argentine brazilian panamanian israeli english marines contras brother-in-law ' +
+    'reporter photographer cameraman correspondent editor engineer doctor nurse teacher professor rector ' +
+    'banker pilot driver impresario technician executive manager owner'
   ).split(' '),
 );
 const NAME_WORD = String.raw`(?!(?:the|a|an|and|or|of|in|on|at|to|by|with|for|from|that|this|these|those|who|which|was|were|is|are|has|have|had|been|be|his|her|their|its|as|but|not|no|said|says|after|before|when|while|during|into|near|also|then|than)\b)[a-z][a-z'’-]*`;
 /** Two to five words of a name ("carlos galan", "maria elena diaz perez", "stela torrado de otalora"). */
-const BARE_NAME = String.raw`((?<![\w'’-])${NAME_WORD}(?:\s+(?:de la|del|de|y|${NAME_WORD})){1,4}?)(?=\s*(?:[,.;:"()]|'s\b|--|$|\s(?:and|who|was|were|had|has|have|is|of|in|on|at|from|by|as|near|after|during|while|when|outside|--)\b))`;
+/** Where a name ends: punctuation, a possessive or a function word. */
+const NAME_END = String.raw`(?=\s*(?:[,.;:"()]|'s\b|--|$|\s(?:and|who|was|were|had|has|have|is|of|in|on|at|from|by|as|near|after|during|while|when|outside|--)\b))`;
+const BARE_NAME = String.raw`((?<![\w'’-])${NAME_WORD}(?:\s+(?:de la|del|de|y|${NAME_WORD})){1,4}?)${NAME_END}`;
 /** "the murder of jecar neghme", "the kidnapping of norberto rodriguez": a harm told of a person by name. */
 const NAME_AFTER_HARM = new RegExp(
   String.raw`\b(?:(?:murder|assassination|death|killing|kidnapping|kidnaping|abduction) of|(?:victims?|hostages?|dead|the dead) (?:(?:was|were|have been|has been) )?(?:identified|named|listed) as|lists? (?:the )?(?:[\w-]+ )?(?:victims|hostages|dead) as|(?:killed|kidnapp?ed|murdered|assassinated|abducted|wounded)(?:\s+(?:peasants?|students?|journalists?|union(?:ists)?|workers?|businessm[ae]n|citizens?))?)\s+["“]?${BARE_NAME}`,
@@ -245,7 +252,7 @@ const NAME_AFTER_HARM = new RegExp(
 );
 /** "senator federico estrada velez was kidnapped", "x and y, who were inside the car, were killed". */
 const NAME_BEFORE_HARM = new RegExp(
-  String.raw`${BARE_NAME}(?:\s*,([^,.;]{3,80}))?,?\s+(?:(?:was|were|has been|have been|had been)\s+)(?:\w+\s+){0,1}?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|gunned down|shot dead|shot to death|taken hostage)\b`,
+  String.raw`${BARE_NAME}(?:\s*,([^,.;]{3,80}))?,?\s+(?:who\s+)?(?:(?:was|were|has been|have been|had been)\s+)(?:\w+\s+){0,1}?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|gunned down|shot dead|shot to death|taken hostage)\b`,
   'gi',
 );
 
@@ -261,14 +268,14 @@ const AND_NAME = new RegExp(String.raw`^(?:\s*,[^,.;]{3,80})?,?\s+and\s+${BARE_N
 function isName(phrase: string, singleCase: boolean): boolean {
   const words = phrase.split(/\s+/);
   if (words.some((w) => STOP.has(w.toLowerCase()) || NOT_NAME.test(w))) return false;
-  if (singleCase) return !words.some((w) => NOT_NAME_WORD.has(w.toLowerCase()) || /ing$/i.test(w));
+  if (singleCase) return !words.some((w) => notNameWord(w.toLowerCase()) || /ing$/i.test(w));
   // mixed case: every word but the particles ("de", "la") starts with a capital
   return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|la|del|y|van|von|bin|al|el)$/.test(w));
 }
 
 /** Where a name before a harm ends: the verb ("… was killed") or the possessive ("… 's murder"). */
 const BEFORE_HARM_CUE = new RegExp(
-  String.raw`\s(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|gunned down|shot dead|shot to death|taken hostage)\b`,
+  String.raw`\s(?:who\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|gunned down|shot dead|shot to death|taken hostage)\b`,
   'gi',
 );
 const POSSESSIVE_CUE =
@@ -300,24 +307,83 @@ function* matchesNear(
   }
 }
 
+/** Text in one case only (wire copy), where capitals tell nothing about names. */
+const isSingleCase = (text: string): boolean => !/\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text);
+
+/** The first word after the words of a title or description ("liberal senator federico …" → 2). */
+function nameStart(words: string[], singleCase: boolean): number {
+  return (
+    words.findLastIndex(
+      (w) => NOT_NAME.test(w) || STOP.has(w.toLowerCase()) || (singleCase && notNameWord(w.toLowerCase())),
+    ) + 1
+  );
+}
+
+/** A common word, or the plural of one ("ecuadoreans", "colombians"). */
+const notNameWord = (w: string): boolean =>
+  NOT_NAME_WORD.has(w) || (/s$/.test(w) && NOT_NAME_WORD.has(w.slice(0, -1)));
+
+/** One word of a name just before a passive verb of harm ("… ferreyros was kidnapped"). */
+const SURNAME_BEFORE_HARM = new RegExp(
+  String.raw`(?<![\w'’-])(${NAME_WORD})(?=${BEFORE_HARM_CUE.source})`,
+  'gi',
+);
+
+/**
+ * The person's name as the report first told it in full: a name told again in part ("delgado parker was
+ * kidnapped" after "hector delgado parker, a television impresario") is the longer name, and so is a surname
+ * alone ("ferreyros"); a surname with no full name before it gives nothing (null).
+ */
+export function withFullName(text: string, v: VictimMention): VictimMention | null {
+  const esc = v.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(
+    String.raw`(?<![\w'’-])((?:${NAME_WORD}\s+){0,3})${esc}((?:\s+(?:de la|del|de|y|${NAME_WORD})){0,2})${NAME_END}`,
+    'gi',
+  );
+  const singleCase = isSingleCase(text);
+  // "attacked merino": no verb or possessive in a name
+  const odd = (w: string): boolean => /['’]s$/i.test(w) || (singleCase && /(?:ed|ing)$/i.test(w));
+  let best: VictimMention | null = null;
+  for (const m of text.slice(0, v.start).matchAll(re)) {
+    const words = [...m[1]!.matchAll(/\S+/g)];
+    const first =
+      words[
+        nameStart(
+          words.map((w) => w[0]),
+          singleCase,
+        )
+      ];
+    const from = m.index + (first?.index ?? m[1]!.length);
+    const end = m.index + m[0].length;
+    const full = text.slice(from, end);
+    if (full.length > v.text.length && isName(full, singleCase) && !full.split(/\s+/).some(odd))
+      best = { ...v, start: from, end, text: full };
+  }
+  if (best) {
+    delete best.surname;
+    return best;
+  }
+  return v.surname ? null : v;
+}
+
 /** Names around a verb of harm, with the second of two joined by "and" ("x and y were killed"). */
-function bareNames(text: string): SpanMention[] {
-  const singleCase = !/\p{Lu}/u.test(text) || !/\p{Ll}/u.test(text);
-  const out: SpanMention[] = [];
+function bareNames(text: string): VictimMention[] {
+  const singleCase = isSingleCase(text);
+  const out: VictimMention[] = [];
   const add = (start: number, whole: string): void => {
     // "liberal senator federico estrada velez": the name follows the last word of the title
     const words = [...whole.matchAll(/\S+/g)];
-    const lastTitle = words.findLastIndex(
-      (w) =>
-        NOT_NAME.test(w[0]) ||
-        STOP.has(w[0].toLowerCase()) ||
-        (singleCase && NOT_NAME_WORD.has(w[0].toLowerCase())),
-    );
-    const first = words[lastTitle + 1];
+    const first =
+      words[
+        nameStart(
+          words.map((w) => w[0]),
+          singleCase,
+        )
+      ];
     if (!first) return;
     const phrase = whole.slice(first.index);
     start += first.index;
-    const t = { start, end: start + phrase.length, text: phrase };
+    const t = { start, end: start + phrase.length, text: phrase, kind: 'name' as const };
     if (/\s/.test(phrase) && isName(phrase, singleCase) && !out.some((o) => o.start === start)) out.push(t);
   };
   for (const [re, cue] of [
@@ -342,6 +408,20 @@ function bareNames(text: string): SpanMention[] {
       }
     }
   }
+  // "ferreyros was kidnapped": a surname alone, after a full stop or a comma
+  for (const { m, index } of matchesNear(text, SURNAME_BEFORE_HARM, BEFORE_HARM_CUE)) {
+    const word = m[1]!;
+    const prev = /(\S+)\s*$/.exec(text.slice(Math.max(0, index - 30), index))?.[1] ?? '';
+    if (prev && !/[.;:,"]$/.test(prev) && !/^(?:and|but|that|when|while|after|because)$/i.test(prev))
+      continue;
+    if (
+      /['’]s$/i.test(word) ||
+      !isName(word, singleCase) ||
+      out.some((o) => o.start <= index && index < o.end)
+    )
+      continue;
+    out.push({ start: index, end: index + word.length, text: word, kind: 'name', surname: true });
+  }
   return out;
 }
 
@@ -359,7 +439,7 @@ export function findVictims(text: string): VictimMention[] {
     (d) => !names.some((n) => n.start >= d.start && n.start - d.end <= 2),
   );
   return [
-    ...names.map((n) => ({ ...n, kind: 'name' as const })),
+    ...names.map((n): VictimMention => ({ ...n, kind: 'name' })),
     ...descriptions.map((d) => ({ ...d, kind: 'description' as const })),
   ].sort((a, b) => a.start - b.start);
 }
