@@ -117,6 +117,25 @@ describe('findVictims', () => {
       'joao pereira lima',
     ]);
   });
+  it('names each person of a list that is the subject of a passive verb of harm', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(
+      names(
+        'according to a church office in lima, the irish priest tomas o neill, head of the parish school ' +
+          '(san jose), four catechists, and a driver were murdered on sunday.',
+      ),
+    ).toEqual(['tomas o neill']);
+    expect(
+      names(
+        'the two engineers, pablo ruiz of quito and marta sosa of cuenca, with engineer ivan lara, were kidnapped.',
+      ),
+    ).toEqual(['pablo ruiz', 'marta sosa', 'ivan lara']);
+    // no numbers, kin or offices for names
+    expect(names('a 15-year-old niece of the mayor and approximately 100 others were wounded.')).toEqual([]);
+  });
   it('gives a name told again in part as the report first told it in full', () => {
     const full = (t: string): (string | null)[] =>
       findVictims(t)

@@ -237,7 +237,8 @@ const NOT_NAME_WORD = new Set(
     'colombian peruvian bolivian chilean salvadoran guatemalan honduran nicaraguan ecuadoran ecuadorean ' +
     'venezuelan argentine brazilian panamanian israeli english marines contras brother-in-law ' +
     'reporter photographer cameraman correspondent editor engineer doctor nurse teacher professor rector ' +
-    'banker pilot driver impresario technician executive manager owner'
+    'banker pilot driver impresario technician executive manager owner officer directorate niece nephew ' +
+    'cousin uncle aunt approximately about nearly'
   ).split(' '),
 );
 const NAME_WORD = String.raw`(?!(?:the|a|an|and|or|of|in|on|at|to|by|with|for|from|that|this|these|those|who|which|was|were|is|are|has|have|had|been|be|his|her|their|its|as|but|not|no|said|says|after|before|when|while|during|into|near|also|then|than)\b)[a-z][a-z'’-]*`;
@@ -267,7 +268,7 @@ const AND_NAME = new RegExp(String.raw`^(?:\s*,[^,.;]{3,80})?,?\s+and\s+${BARE_N
 /** A phrase a reader takes for a person's name: in one-case text, words that are no common noun. */
 function isName(phrase: string, singleCase: boolean): boolean {
   const words = phrase.split(/\s+/);
-  if (words.some((w) => STOP.has(w.toLowerCase()) || NOT_NAME.test(w))) return false;
+  if (words.some((w) => STOP.has(w.toLowerCase()) || NOT_NAME.test(w) || /\d/.test(w))) return false;
   if (singleCase) return !words.some((w) => notNameWord(w.toLowerCase()) || /ing$/i.test(w));
   // mixed case: every word but the particles ("de", "la") starts with a capital
   return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|la|del|y|van|von|bin|al|el)$/.test(w));
@@ -366,6 +367,41 @@ export function withFullName(text: string, v: VictimMention): VictimMention | nu
   return v.surname ? null : v;
 }
 
+/** Words that open no item of a subject: the subject starts after them ("according to sources from x"). */
+const NOT_SUBJECT =
+  /^(?:according|in|on|at|from|after|before|during|since|when|while|as|if|because|although|but|by|for)\b|\b(?:said|says|reported|told|stated|announced|that)\b/i;
+
+/**
+ * The items of a list that ends just before `at` (the subject of a passive verb), from the last back to
+ * the first: split at commas and "and", brackets left out, an item cut before "of" ("x of milan").
+ */
+function subjectItems(text: string, at: number): SpanMention[] {
+  let from = Math.max(0, at - 240);
+  const stretch = text.slice(from, at);
+  const stop = Math.max(
+    ...[...stretch.matchAll(/[.;:!?]["”']?\s|\s--\s/g)].map((m) => m.index + m[0].length),
+    0,
+  );
+  from += stop;
+  // brackets become blanks, so the offsets still point into the text
+  const body = text.slice(from, at).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  const out: SpanMention[] = [];
+  const parts = [...body.matchAll(/[^,]+/g)].flatMap((p) =>
+    [...p[0].matchAll(/(?:^|\s+and\s+)((?:(?!\s+and\s).)+)/g)].map((q) => ({
+      start: p.index + q.index + q[0].length - q[1]!.length,
+      text: q[1]!,
+    })),
+  );
+  for (const part of parts.reverse()) {
+    const t = part.text.replace(/\s+$/, '');
+    if (NOT_SUBJECT.test(t.trim())) break;
+    const lead = t.length - t.trimStart().length;
+    const item = t.trim().split(/\s+of\s+/)[0]!;
+    out.push({ start: from + part.start + lead, end: from + part.start + lead + item.length, text: item });
+  }
+  return out;
+}
+
 /** Names around a verb of harm, with the second of two joined by "and" ("x and y were killed"). */
 function bareNames(text: string): VictimMention[] {
   const singleCase = isSingleCase(text);
@@ -407,6 +443,11 @@ function bareNames(text: string): VictimMention[] {
         if (after?.[1]) add(at + m[1].length + after[0].indexOf(after[1]), after[1]);
       }
     }
+  }
+  // "the jesuit ignacio ellacuria, rector of the university, five other priests, and two women were
+  // murdered": each name of a list that is the subject of a passive verb of harm
+  for (const c of text.matchAll(BEFORE_HARM_CUE)) {
+    for (const item of subjectItems(text, c.index)) add(item.start, item.text);
   }
   // "ferreyros was kidnapped": a surname alone, after a full stop or a comma
   for (const { m, index } of matchesNear(text, SURNAME_BEFORE_HARM, BEFORE_HARM_CUE)) {
