@@ -133,6 +133,12 @@ describe('findVictims', () => {
         'the two engineers, pablo ruiz of quito and marta sosa of cuenca, with engineer ivan lara, were kidnapped.',
       ),
     ).toEqual(['pablo ruiz', 'marta sosa', 'ivan lara']);
+    // "captured" of people named; the name after "of" when the words before it are none
+    expect(
+      names(
+        'the families of luis mora, carla vega, and minor ana ruiz, who were captured by soldiers, marched.',
+      ),
+    ).toEqual(['luis mora', 'carla vega', 'ana ruiz']);
     // no numbers, kin or offices for names
     expect(names('a 15-year-old niece of the mayor and approximately 100 others were wounded.')).toEqual([]);
   });

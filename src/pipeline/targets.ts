@@ -238,7 +238,7 @@ const NOT_NAME_WORD = new Set(
     'venezuelan argentine brazilian panamanian israeli english marines contras brother-in-law ' +
     'reporter photographer cameraman correspondent editor engineer doctor nurse teacher professor rector ' +
     'banker pilot driver impresario technician executive manager owner officer directorate niece nephew ' +
-    'cousin uncle aunt approximately about nearly'
+    'cousin uncle aunt approximately about nearly minor minors'
   ).split(' '),
 );
 const NAME_WORD = String.raw`(?!(?:the|a|an|and|or|of|in|on|at|to|by|with|for|from|that|this|these|those|who|which|was|were|is|are|has|have|had|been|be|his|her|their|its|as|but|not|no|said|says|after|before|when|while|during|into|near|also|then|than)\b)[a-z][a-z'’-]*`;
@@ -253,7 +253,7 @@ const NAME_AFTER_HARM = new RegExp(
 );
 /** "senator federico estrada velez was kidnapped", "x and y, who were inside the car, were killed". */
 const NAME_BEFORE_HARM = new RegExp(
-  String.raw`${BARE_NAME}(?:\s*,([^,.;]{3,80}))?,?\s+(?:who\s+)?(?:(?:was|were|has been|have been|had been)\s+)(?:\w+\s+){0,1}?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|gunned down|shot dead|shot to death|taken hostage)\b`,
+  String.raw`${BARE_NAME}(?:\s*,([^,.;]{3,80}))?,?\s+(?:who\s+)?(?:(?:was|were|has been|have been|had been)\s+)(?:\w+\s+){0,1}?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|captured|gunned down|shot dead|shot to death|taken hostage)\b`,
   'gi',
 );
 
@@ -276,7 +276,7 @@ function isName(phrase: string, singleCase: boolean): boolean {
 
 /** Where a name before a harm ends: the verb ("… was killed") or the possessive ("… 's murder"). */
 const BEFORE_HARM_CUE = new RegExp(
-  String.raw`\s(?:who\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|gunned down|shot dead|shot to death|taken hostage)\b`,
+  String.raw`\s(?:who\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|captured|gunned down|shot dead|shot to death|taken hostage)\b`,
   'gi',
 );
 const POSSESSIVE_CUE =
@@ -396,8 +396,13 @@ function subjectItems(text: string, at: number): SpanMention[] {
     const t = part.text.replace(/\s+$/, '');
     if (NOT_SUBJECT.test(t.trim())) break;
     const lead = t.length - t.trimStart().length;
-    const item = t.trim().split(/\s+of\s+/)[0]!;
-    out.push({ start: from + part.start + lead, end: from + part.start + lead + item.length, text: item });
+    const start = from + part.start + lead;
+    // "x y of milan": the name before "of"; "the seizure of x y": the name after it
+    const [head, ...rest] = t.trim().split(/\s+of\s+/);
+    out.push({ start, end: start + head!.length, text: head! });
+    const tail = rest.at(-1);
+    if (tail)
+      out.push({ start: start + t.trim().length - tail.length, end: start + t.trim().length, text: tail });
   }
   return out;
 }
