@@ -142,6 +142,24 @@ describe('findVictims', () => {
     // no numbers, kin or offices for names
     expect(names('a 15-year-old niece of the mayor and approximately 100 others were wounded.')).toEqual([]);
   });
+  it('names people after a verb or noun of harm, with the rest of a list of names', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(names('plainclothes agents seized law students tomas vera and luz pinto on monday.')).toEqual([
+      'tomas vera',
+      'luz pinto',
+    ]);
+    expect(
+      names('unions condemned the kidnapping and murder on 3 may of hernan soto diaz, a teacher.'),
+    ).toEqual(['hernan soto diaz']);
+    expect(
+      names(
+        'the commission reported the capture of rosa quispe, juan mamani soria, and elena cruz by troops.',
+      ),
+    ).toEqual(['rosa quispe', 'juan mamani soria', 'elena cruz']);
+  });
   it('gives a name told again in part as the report first told it in full', () => {
     const full = (t: string): (string | null)[] =>
       findVictims(t)

@@ -238,7 +238,7 @@ const NOT_NAME_WORD = new Set(
     'venezuelan argentine brazilian panamanian israeli english marines contras brother-in-law ' +
     'reporter photographer cameraman correspondent editor engineer doctor nurse teacher professor rector ' +
     'banker pilot driver impresario technician executive manager owner officer directorate niece nephew ' +
-    'cousin uncle aunt approximately about nearly minor minors'
+    'cousin uncle aunt approximately about nearly minor minors lieutenant sergeant corporal'
   ).split(' '),
 );
 const NAME_WORD = String.raw`(?!(?:the|a|an|and|or|of|in|on|at|to|by|with|for|from|that|this|these|those|who|which|was|were|is|are|has|have|had|been|be|his|her|their|its|as|but|not|no|said|says|after|before|when|while|during|into|near|also|then|than)\b)[a-z][a-z'’-]*`;
@@ -246,9 +246,12 @@ const NAME_WORD = String.raw`(?!(?:the|a|an|and|or|of|in|on|at|to|by|with|for|fr
 /** Where a name ends: punctuation, a possessive or a function word. */
 const NAME_END = String.raw`(?=\s*(?:[,.;:"()]|'s\b|--|$|\s(?:and|who|was|were|had|has|have|is|of|in|on|at|from|by|as|near|after|during|while|when|outside|--)\b))`;
 const BARE_NAME = String.raw`((?<![\w'’-])${NAME_WORD}(?:\s+(?:de la|del|de|y|${NAME_WORD})){1,4}?)${NAME_END}`;
+/** Nouns of harm done to a person. */
+const HARM_NOUN =
+  'murder|assassination|death|killing|kidnapping|kidnaping|abduction|seizure|capture|disappearance';
 /** "the murder of jecar neghme", "the kidnapping of norberto rodriguez": a harm told of a person by name. */
 const NAME_AFTER_HARM = new RegExp(
-  String.raw`\b(?:(?:murder|assassination|death|killing|kidnapping|kidnaping|abduction) of|(?:victims?|hostages?|dead|the dead) (?:(?:was|were|have been|has been) )?(?:identified|named|listed) as|lists? (?:the )?(?:[\w-]+ )?(?:victims|hostages|dead) as|(?:killed|kidnapp?ed|murdered|assassinated|abducted|wounded)(?:\s+(?:peasants?|students?|journalists?|union(?:ists)?|workers?|businessm[ae]n|citizens?))?)\s+["“]?${BARE_NAME}`,
+  String.raw`\b(?:(?:${HARM_NOUN})(?: and (?:${HARM_NOUN}))?(?: on \d{1,2} [a-z]+| on [a-z]+day)? of|(?:victims?|hostages?|dead|the dead) (?:(?:was|were|have been|has been) )?(?:identified|named|listed) as|lists? (?:the )?(?:[\w-]+ )?(?:victims|hostages|dead) as|(?:killed|kidnapp?ed|murdered|assassinated|abducted|wounded|seized|captured)(?:\s+(?:[a-z]+\s+)?(?:peasants?|students?|journalists?|union(?:ists)?|workers?|businessm[ae]n|citizens?))?)\s+["“]?${BARE_NAME}`,
   'gi',
 );
 /** "senator federico estrada velez was kidnapped", "x and y, who were inside the car, were killed". */
@@ -264,6 +267,8 @@ const NAME_POSSESSIVE = new RegExp(
 );
 const NAME_AND = new RegExp(String.raw`((?<![\w'’-])${NAME_WORD}(?:\s+${NAME_WORD}){1,3})\s+and\s+$`, 'i');
 const AND_NAME = new RegExp(String.raw`^(?:\s*,[^,.;]{3,80})?,?\s+and\s+${BARE_NAME}`, 'i');
+/** The next name of a list: ", y", ", and y", " and y". */
+const NEXT_NAME = new RegExp(String.raw`^(?:\s*,\s*(?:and\s+)?|\s+and\s+)${BARE_NAME}`, 'i');
 
 /** A phrase a reader takes for a person's name: in one-case text, words that are no common noun. */
 function isName(phrase: string, singleCase: boolean): boolean {
@@ -411,7 +416,8 @@ function subjectItems(text: string, at: number): SpanMention[] {
 function bareNames(text: string): VictimMention[] {
   const singleCase = isSingleCase(text);
   const out: VictimMention[] = [];
-  const add = (start: number, whole: string): void => {
+  /** Adds a name (after its title); whether the words are a name. */
+  const add = (start: number, whole: string): boolean => {
     // "liberal senator federico estrada velez": the name follows the last word of the title
     const words = [...whole.matchAll(/\S+/g)];
     const first =
@@ -421,11 +427,13 @@ function bareNames(text: string): VictimMention[] {
           singleCase,
         )
       ];
-    if (!first) return;
+    if (!first) return false;
     const phrase = whole.slice(first.index);
     start += first.index;
     const t = { start, end: start + phrase.length, text: phrase, kind: 'name' as const };
-    if (/\s/.test(phrase) && isName(phrase, singleCase) && !out.some((o) => o.start === start)) out.push(t);
+    if (!/\s/.test(phrase) || !isName(phrase, singleCase)) return false;
+    if (!out.some((o) => o.start === start)) out.push(t);
+    return true;
   };
   for (const [re, cue] of [
     [NAME_AFTER_HARM, null],
@@ -444,8 +452,16 @@ function bareNames(text: string): VictimMention[] {
         const before = NAME_AND.exec(text.slice(Math.max(0, at - 60), at));
         if (before?.[1]) add(at - before[0].length + before[0].indexOf(before[1]), before[1]);
       } else if (re === NAME_AFTER_HARM) {
-        const after = AND_NAME.exec(text.slice(at + m[1].length));
-        if (after?.[1]) add(at + m[1].length + after[0].indexOf(after[1]), after[1]);
+        // "the seizure of x, y, and z", "x, a teacher, and y": the next names of the list
+        let end = at + m[1].length;
+        for (let k = 0; k < 8; k++) {
+          const rest = text.slice(end, end + 240);
+          const next = NEXT_NAME.exec(rest) ?? AND_NAME.exec(rest);
+          if (!next?.[1]) break;
+          const from = end + next[0].length - next[1].length;
+          if (!add(from, next[1])) break;
+          end = from + next[1].length;
+        }
       }
     }
   }
