@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { EventActor, ExtractedClaim, ExtractedEvent, Extraction } from '../../src/domain/types.js';
-import { dropNested, isIncident, mapExtraction, perpetratorRole, toPredRoles, weaponWords } from './map.js';
+import {
+  dropNested,
+  isIncident,
+  mapExtraction,
+  perpetratorRole,
+  targetWords,
+  toPredRoles,
+  weaponWords,
+} from './map.js';
 
 const actor = (
   role: EventActor['role'],
@@ -252,5 +260,11 @@ describe('dropNested and weaponWords', () => {
     expect(weaponWords('11 bombs')).toBe('bombs');
     expect(weaponWords('two sticks of dynamite')).toBe('sticks of dynamite');
     expect(weaponWords('dynamite')).toBe('dynamite');
+  });
+  it('fills a diplomatic mission without its country, and other targets as told', () => {
+    expect(targetWords('the peruvian embassy')).toBe('embassy');
+    expect(targetWords('u.s. consulate')).toBe('consulate');
+    expect(targetWords('embassy vehicle')).toBe('embassy vehicle');
+    expect(targetWords('national university')).toBe('national university');
   });
 });

@@ -130,6 +130,15 @@ export function weaponWords(span: string): string {
     .trim();
 }
 
+/** A diplomatic mission without the country that owns it ("the salvadoran consulate" → "consulate"): the
+ * annotation fills the building, the country is its owner. */
+export function targetWords(span: string): string {
+  return span.replace(
+    /^(?:the\s+)?(?:u\.?s\.?|american|[a-z]+(?:an|ian|ese|ish|i))\s+(embass(?:y|ies)|consulates?)$/i,
+    '$1',
+  );
+}
+
 export function mapExtraction(x: Extraction): Filler[] {
   const out: Filler[] = [];
   for (const e of x.events.filter(isIncident)) {
@@ -166,7 +175,8 @@ export function mapExtraction(x: Extraction): Filler[] {
       else if (a.role === 'associate' && /^Unidentified Armed Group \(/.test(a.name) && !membersTold)
         out.push({ role: 'PerpInd', text: a.mention, from: `${e.id} associate ${a.name}` });
     }
-    for (const t of e.targets ?? []) out.push({ role: 'Target', text: t.text, from: `${e.id} target span` });
+    for (const t of e.targets ?? [])
+      out.push({ role: 'Target', text: targetWords(t.text), from: `${e.id} target span` });
     for (const v of e.victims ?? [])
       if (v.kind === 'name') out.push({ role: 'Victim', text: v.text, from: `${e.id} victim span` });
     const spans = e.evidence.filter((v) => v.field === 'weapons');
