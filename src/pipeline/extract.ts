@@ -176,6 +176,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
 
   const drafts: Draft[] = [];
   const anaphoricRefs: { trigger: TriggerMention; sentence: Sentence }[] = [];
+  const backRefs: { trigger: TriggerMention; window: Span }[] = [];
   for (const sentence of sentences) {
     const clauses = splitClauses(sentence);
     const perClause = clauses.map((c) => {
@@ -240,6 +241,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
           windowPlaces.some((p) => p.role === 'site' && p.entry.kind === 'city'));
       if (isAnaphoric(gateInput) && !hasNewAnchor && drafts.length > 0) {
         anaphoricRefs.push({ trigger, sentence });
+        backRefs.push({ trigger, window });
         notes.push({
           span: { start: trigger.start, end: trigger.end },
           text: trigger.text,
@@ -318,6 +320,29 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       continue;
     previous.event.fatalities = combineFatalities(tolls);
     for (const f of tolls) previous.event.evidence.push(ev(text, 'fatalities', f));
+  }
+
+  // "the explosion of 300 kg of dynamite destroyed …": the weapon told where the report refers back to a
+  // violent event already told is that event's (the last one told before it, of the same kind)
+  for (const ref of backRefs) {
+    if (FAMILY_GROUP[ref.trigger.rule.family] !== 'violence') continue;
+    const previous = [...drafts]
+      .reverse()
+      .find((d) => d.trigger.start < ref.trigger.start && FAMILY_GROUP[d.family] === 'violence');
+    if (!previous) continue;
+    const e = previous.event;
+    for (const w of weapons) {
+      if (!inside(w, ref.window) || isSeizedWeapon(text, w)) continue;
+      if (e.evidence.some((x) => x.field === 'weapons' && x.start === w.start)) continue;
+      if (!e.weapons.some((x) => x.kind === w.kind)) e.weapons.push({ kind: w.kind, count: w.count });
+      e.evidence.push(ev(text, 'weapons', w));
+    }
+    const harmsPersons = HARMS_PERSONS.test(ref.trigger.text);
+    mergeSpanTexts(e, {
+      ...e,
+      targets: inWindow(text, ref.window, harmsPersons ? findTargets : findTargetPhrases).map(spanText),
+      victims: victimsIn(text, ref.window).map((v) => ({ ...spanText(v), kind: v.kind })),
+    });
   }
 
   // "The victims were identified as X and Y.", "Z was among those killed.": a person named as harmed in a

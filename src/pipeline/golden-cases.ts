@@ -1743,4 +1743,25 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'weapons and targets told where the report refers back to the attack belong to that attack',
+    published: '2024-03-06',
+    text:
+      'Rebels attacked a police station in Cucuta on Monday, the army said. The attack, in which the rebels ' +
+      'used rifles and hand grenades, also destroyed the municipal telephone building.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Cúcuta',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        weapons: [
+          { kind: 'firearm', count: null },
+          { kind: 'grenade', count: null },
+        ],
+        targets: ['police station', 'municipal telephone building'],
+      },
+    ],
+  },
 ];
