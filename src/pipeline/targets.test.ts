@@ -46,6 +46,17 @@ describe('findTargets', () => {
     expect(findTargets('The minister opened a new school in the capital.')).toEqual([]);
     expect(findTargets('Rebels attacked the town at dawn.')).toEqual([]);
   });
+  it('takes no vehicle that carried the bomb or the attackers for a target', () => {
+    expect(
+      texts(findTargetPhrases('a truck rigged with dynamite exploded outside the police building.')),
+    ).toEqual(['police building']);
+    expect(texts(findTargetPhrases('a man stepped out of a car and left a bomb at the bank.'))).toEqual([
+      'bank',
+    ]);
+    expect(texts(findTargetPhrases('the gunmen fled in a pickup after they burned the farm.'))).toEqual([
+      'farm',
+    ]);
+  });
 });
 
 describe('findVictims', () => {

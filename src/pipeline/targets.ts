@@ -173,6 +173,8 @@ export function findTargetPhrases(text: string): SpanMention[] {
   // "taken to a hospital", "fled from their houses", "traveling in a car": a place of the story, not hit
   const phrases = collect(text, TARGET_NP)
     .filter((t) => !NOT_HIT_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)))
+    // "a truck rigged with dynamite exploded": the vehicle is the bomb, not what it hit
+    .filter((t) => !BOMB_VEHICLE_AFTER.test(text.slice(t.end, t.end + 40)))
     .map((t) => withOwner(text, t));
   // "sabotaged pylons and transformers": the object of an attack verb needs no article
   const objects = findTargets(text).filter((o) => !phrases.some((p) => p.start < o.end && o.start < p.end));
@@ -201,8 +203,10 @@ const LIST_NEXT = new RegExp(
   'i',
 );
 
+const BOMB_VEHICLE_AFTER =
+  /^\s+(?:(?:that|which) (?:was|had been) )?(?:rigged|loaded|packed|laden|filled|booby-trapped) with\b/i;
 const NOT_HIT_BEFORE =
-  /\b(?:to|from|by|with|for|toward|towards|returning|left|leaving|taken|rushed|flown|owned|inside|aboard|traveling in|travelling in|riding in)\s+(?:(?:the|a|an|their|his|her|its|\d+|two|three|several|some)\s+)?(?:\S+\s+){0,3}$/i;
+  /\b(?:to|from|by|with|for|toward|towards|returning|left|leaving|taken|rushed|flown|owned|inside|aboard|traveling in|travelling in|riding in|out of|(?:fled|escaped|fleeing|escaping|arrived|drove off) in)\s+(?:(?:the|a|an|their|his|her|its|\d+|two|three|several|some)\s+)?(?:\S+\s+){0,3}$/i;
 
 /**
  * Words that are no part of a person's name, for text in one case where capitals tell nothing: pronouns,

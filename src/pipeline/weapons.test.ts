@@ -18,6 +18,9 @@ describe('findWeapons', () => {
       ['automatic weapons', 'firearm', null],
     ]);
   });
+  it('reads a hyphenated vehicle bomb as one', () => {
+    expect(kinds('after a truck-bomb explosion downtown')).toEqual([['a truck-bomb', 'car bomb', 1]]);
+  });
   it('reads no weapon in a skill, a supply or a squad named after one', () => {
     expect(kinds('army engineers specializing in explosives cleared the road.')).toEqual([]);
     expect(kinds('they stole 300 rounds of ammunition for m-16 rifles.')).toEqual([]);

@@ -15,7 +15,7 @@ const NOUNS: [RegExp, string][] = [
     /suicide (?:car |truck )?bombs?|suicide vests?|explosives?[- ](?:vests?|belts?)|(?:vehicle-borne )?suicide bombers?/,
     'suicide bomb',
   ],
-  [/car bombs?|truck bombs?|VBIEDs?|vehicle-borne (?:improvised )?explosive devices?/, 'car bomb'],
+  [/car[- ]bombs?|truck[- ]bombs?|VBIEDs?|vehicle-borne (?:improvised )?explosive devices?/, 'car bomb'],
   [/roadside bombs?|IEDs?|improvised explosive devices?|improvised bombs?/, 'improvised explosive device'],
   [/(?:land)?mines?|land mines?/, 'landmine'],
   [/barrel bombs?/, 'barrel bomb'],
