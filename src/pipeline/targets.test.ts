@@ -46,6 +46,18 @@ describe('findTargets', () => {
     expect(findTargets('The minister opened a new school in the capital.')).toEqual([]);
     expect(findTargets('Rebels attacked the town at dawn.')).toEqual([]);
   });
+  it('reads the passive subject of a verb of damage, and bank branches as one head', () => {
+    expect(texts(findTargets('in cali nine private bank branches were also attacked overnight.'))).toEqual([
+      'private bank branches',
+    ]);
+    expect(texts(findTargets('two transformers were destroyed and many houses have been damaged.'))).toEqual([
+      'transformers',
+      'houses',
+    ]);
+    expect(texts(findTargetPhrases('they placed bombs in various state bank branches.'))).toEqual([
+      'state bank branches',
+    ]);
+  });
   it('takes no vehicle that carried the bomb or the attackers for a target', () => {
     expect(
       texts(findTargetPhrases('a truck rigged with dynamite exploded outside the police building.')),

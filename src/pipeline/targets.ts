@@ -16,7 +16,7 @@ export interface VictimMention extends SpanMention {
 
 /** Head nouns of things that are attacked: buildings, installations, vehicles. */
 const TARGET_HEADS =
-  'embass(?:y|ies)|station wagons?|station|stations|post|posts|headquarters|offices?|buildings?|houses?|homes?|residences?|mansions?|' +
+  'bank branch(?:es)?|embass(?:y|ies)|station wagons?|station|stations|post|posts|headquarters|offices?|buildings?|houses?|homes?|residences?|mansions?|' +
   'farms?|plants?|substations?|pylons?|towers?|bridges?|power ?lines?|pipelines?|installations?|facilities|facility|' +
   'banks?|churche?s?|temples?|schools?|hotels?|hospitals?|institutes?|barracks|garrisons?|bases|' +
   'vehicles?|cars?|trucks?|buses|bus|jeeps?|ambulances?|planes?|aircraft|helicopters?|trains?|' +
@@ -142,7 +142,7 @@ function collect(text: string, re: RegExp): SpanMention[] {
 /** Any noun phrase headed by a target noun ("a fuel truck", "the houses"): read only inside an event's
  * window, where the attack is the event's. */
 const TARGET_NP = new RegExp(
-  String.raw`\b(?:the|a|an|two|three|four|five|six|several|some|\d+|its|their|his|her)\s+(${MOD}(?:${TARGET_HEADS}))\b(?![\s-]+bomb)`,
+  String.raw`\b(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|some|many|various|\d+|its|their|his|her)\s+(${MOD}(?:${TARGET_HEADS}))\b(?![\s-]+bomb)`,
   'gi',
 );
 
@@ -165,8 +165,23 @@ function withOwner(text: string, t: SpanMention): SpanMention {
 
 /** Physical targets named as the object of an attack. */
 export function findTargets(text: string): SpanMention[] {
-  return collect(text, TARGET_RE).map((t) => withOwner(text, t));
+  const objects = collect(text, TARGET_RE);
+  // "seven bank branches were also attacked", "two transformers were destroyed": the passive subject
+  for (const c of text.matchAll(PASSIVE_HIT)) {
+    const from = Math.max(0, c.index - 80);
+    const m = HEAD_BEFORE.exec(text.slice(from, c.index));
+    if (!m?.[1]) continue;
+    const t = trimPhrase(text, from + m.index, m[1]);
+    if (t && !objects.some((o) => o.start < t.end && t.start < o.end)) objects.push(t);
+  }
+  return objects.sort((a, b) => a.start - b.start).map((t) => withOwner(text, t));
 }
+
+/** A passive verb of damage after its subject. */
+const PASSIVE_HIT =
+  /\s(?:were|was|have been|has been|had been)\s+(?:also\s+|partially\s+|completely\s+|totally\s+|seriously\s+|heavily\s+)?(?:attacked|destroyed|damaged|burned|burnt|bombed|dynamited|sabotaged|blown up|set on fire|set ablaze|derailed|machinegunned|razed)\b/gi;
+/** A noun phrase headed by a target noun, ending where the text ends. */
+const HEAD_BEFORE = new RegExp(String.raw`(?<![\w'’-])(${MOD}(?:${TARGET_HEADS}))$`, 'i');
 
 /** Noun phrases headed by a target noun, wherever they stand. */
 export function findTargetPhrases(text: string): SpanMention[] {
