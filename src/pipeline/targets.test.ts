@@ -199,6 +199,14 @@ describe('findVictims', () => {
     expect(full('the driver stopped. ochoa was wounded.')).toEqual([null]);
     expect(full('rebels shelled the home of mayor luis prado. a niece of prado was injured.')).toEqual([]);
   });
+  it('takes no owner of what was attacked, and no subject of a clause inside an apposition', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(names('there was an attack on the home of colonel ramon prado last night.')).toEqual([]);
+    expect(names('they want talks in santa lucia, especially now that nuns have been killed.')).toEqual([]);
+  });
   it('takes no common words, places or lower-case words in mixed-case text for names', () => {
     const names = (t: string): string[] =>
       findVictims(t)

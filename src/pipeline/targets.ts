@@ -104,7 +104,7 @@ const TITLE =
 const NAME = String.raw`(${CONTENT}(?:\s+(?:de la|del|de|${CONTENT})){0,3}?)(?=\s*(?:[,.;:"()]|'s\b|\s(?:and|who|was|were|had|has|is|of|in|on|at|near|from|by|as|after|during|while|when|outside|--)\b))`;
 /** "the murder of antioquia department governor antonio roldan betancur". */
 const VICTIM_NAME = new RegExp(
-  String.raw`\b(?:murder|assassination|death|killing|kidnapping|abduction|attack (?:against|on)|${HARM})\s+(?:of\s+)?(?:the\s+)?(?:[\w()'.-]+\s+){0,4}?${TITLE}\s+${NAME}`,
+  String.raw`\b(?:murder|assassination|death|killing|kidnapping|abduction|attack (?:against|on)|${HARM})\s+(?:of\s+)?(?:the\s+)?(?:(?!of\s)[\w()'.-]+\s+){0,4}?${TITLE}\s+${NAME}`,
   'gi',
 );
 const NOT_NAME = new RegExp(String.raw`^(?:${TITLE}|${VICTIM_NOUNS})$`, 'i');
@@ -275,7 +275,7 @@ const NAME_AFTER_HARM = new RegExp(
 );
 /** "senator federico estrada velez was kidnapped", "x and y, who were inside the car, were killed". */
 const NAME_BEFORE_HARM = new RegExp(
-  String.raw`${BARE_NAME}(?:\s*,([^,.;]{3,80}))?,?\s+(?:who\s+)?(?:(?:was|were|has been|have been|had been)\s+)(?:\w+\s+){0,1}?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|captured|gunned down|shot dead|shot to death|taken hostage)\b`,
+  String.raw`${BARE_NAME}(?:\s*,((?:(?!\b(?:that|because|since|if|although|especially|now)\b)[^,.;]){3,80}))?,?\s+(?:who\s+)?(?:(?:was|were|has been|have been|had been)\s+)(?:\w+\s+){0,1}?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|captured|gunned down|shot dead|shot to death|taken hostage)\b`,
   'gi',
 );
 
