@@ -18,6 +18,11 @@ describe('findWeapons', () => {
       ['automatic weapons', 'firearm', null],
     ]);
   });
+  it('reads the weapon that names an attack, unless the attacks are counted', () => {
+    expect(kinds('after the bomb attack on the town hall')).toEqual([['bomb', 'bomb', null]]);
+    expect(kinds('a wave of dynamite attacks hit the city')).toEqual([['dynamite', 'dynamite', null]]);
+    expect(kinds('there were 700 drone strikes this year')).toEqual([]);
+  });
   it('reads a hyphenated vehicle bomb as one', () => {
     expect(kinds('after a truck-bomb explosion downtown')).toEqual([['a truck-bomb', 'car bomb', 1]]);
   });

@@ -80,7 +80,12 @@ export function findWeapons(text: string): WeaponMention[] {
     )
       continue;
     // "a drone strike" names one drone attack; "700 drone strikes" counts attacks, not weapons
-    if (/^\s*(?:strikes?|attacks?|raids?)\b/i.test(after) && !['a', 'an', 'one'].includes(rawCount)) continue;
+    if (
+      /^\s*(?:strikes?|attacks?|raids?)\b/i.test(after) &&
+      rawCount &&
+      !['a', 'an', 'one'].includes(rawCount)
+    )
+      continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, count });
   }
   return out;
