@@ -117,6 +117,22 @@ describe('mapExtraction', () => {
     const x = extraction([event({ weapons: [{ kind: 'grenade', count: null }] })]);
     expect(toPredRoles(mapExtraction(x)).Weapon).toEqual(['grenade']);
   });
+  it('fills the arms an aircraft fired, not the aircraft', () => {
+    const x = extraction([
+      event({
+        weapons: [
+          { kind: 'aircraft', count: 2 },
+          { kind: 'rocket', count: null },
+        ],
+        evidence: [
+          { field: 'weapons', start: 0, end: 21, text: 'two helicopter gunships' },
+          { field: 'weapons', start: 30, end: 37, text: 'rockets' },
+        ],
+      }),
+      event({ id: 'e2', weapons: [{ kind: 'aircraft', count: null }] }),
+    ]);
+    expect(toPredRoles(mapExtraction(x)).Weapon).toEqual(['rockets']);
+  });
   it('a claimant of an asserted responsibility claim is a perpetrator organisation, by its span', () => {
     const x = extraction(
       [],
