@@ -199,6 +199,18 @@ describe('findVictims', () => {
     expect(full('the driver stopped. ochoa was wounded.')).toEqual([null]);
     expect(full('rebels shelled the home of mayor luis prado. a niece of prado was injured.')).toEqual([]);
   });
+  it('names the occupants listed after "the following people were aboard …:"', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(
+      names(
+        'the following people were aboard the launch: u.k. citizen peter hale, peruvians rosa inga ' +
+          'choque and mario quispe, and the pilot dario luna.',
+      ),
+    ).toEqual(['peter hale', 'rosa inga choque', 'mario quispe', 'dario luna']);
+  });
   it('takes no owner of what was attacked, and no subject of a clause inside an apposition', () => {
     const names = (t: string): string[] =>
       findVictims(t)

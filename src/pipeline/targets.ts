@@ -286,8 +286,13 @@ const NAME_POSSESSIVE = new RegExp(
 );
 const NAME_AND = new RegExp(String.raw`((?<![\w'’-])${NAME_WORD}(?:\s+${NAME_WORD}){1,3})\s+and\s+$`, 'i');
 const AND_NAME = new RegExp(String.raw`^(?:\s*,[^,.;]{3,80})?,?\s+and\s+${BARE_NAME}`, 'i');
+/** "the following people were aboard the plane:": a list of the occupants follows. */
+const OCCUPANTS =
+  /\b(?:people|persons|passengers|occupants|crew|those)\s+(?:were|was)\s+(?:aboard|inside|on board|travell?ing in|riding in)\b[^.:;]{0,60}:/gi;
+/** The first name of a list, after up to three words of a title ("u.s. citizen x y"). */
+const FIRST_NAME_OF_LIST = new RegExp(String.raw`^\s*(?:\S+\s+){0,3}?${BARE_NAME}`, 'i');
 /** The next name of a list: ", y", ", and y", " and y". */
-const NEXT_NAME = new RegExp(String.raw`^(?:\s*,\s*(?:and\s+)?|\s+and\s+)${BARE_NAME}`, 'i');
+const NEXT_NAME = new RegExp(String.raw`^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?${BARE_NAME}`, 'i');
 
 /** A phrase a reader takes for a person's name: in one-case text, words that are no common noun. */
 function isName(phrase: string, singleCase: boolean): boolean {
@@ -482,6 +487,23 @@ function bareNames(text: string): VictimMention[] {
           end = from + next[1].length;
         }
       }
+    }
+  }
+  // "the following people were aboard the boat: x, y and z": the occupants of what was attacked
+  for (const c of text.matchAll(OCCUPANTS)) {
+    let end = c.index + c[0].length;
+    const first = FIRST_NAME_OF_LIST.exec(text.slice(end, end + 240));
+    if (!first?.[1]) continue;
+    const from = end + first[0].length - first[1].length;
+    if (!add(from, first[1])) continue;
+    end = from + first[1].length;
+    for (let k = 0; k < 8; k++) {
+      const rest = text.slice(end, end + 240);
+      const next = NEXT_NAME.exec(rest);
+      if (!next?.[1]) break;
+      const at = end + next[0].length - next[1].length;
+      if (!add(at, next[1])) break;
+      end = at + next[1].length;
     }
   }
   // "the jesuit ignacio ellacuria, rector of the university, five other priests, and two women were
