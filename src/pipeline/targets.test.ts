@@ -156,6 +156,10 @@ describe('findVictims', () => {
         'the two engineers, pablo ruiz of quito and marta sosa of cuenca, with engineer ivan lara, were kidnapped.',
       ),
     ).toEqual(['pablo ruiz', 'marta sosa', 'ivan lara']);
+    // "are still being held hostage", a list with "as well as"
+    expect(
+      names('senator ana rivas and two aides, as well as a driver, are still being held hostage.'),
+    ).toEqual(['ana rivas']);
     // "captured" of people named; the name after "of" when the words before it are none
     expect(
       names(

@@ -305,7 +305,7 @@ function isName(phrase: string, singleCase: boolean): boolean {
 
 /** Where a name before a harm ends: the verb ("… was killed") or the possessive ("… 's murder"). */
 const BEFORE_HARM_CUE = new RegExp(
-  String.raw`\s(?:who\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|captured|gunned down|shot dead|shot to death|taken hostage)\b`,
+  String.raw`\s(?:who\s+)?(?:(?:are|is|were|was)\s+(?:still\s+)?being|was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:(?:abducted|kidnapp?ed|seized)\s+and\s+)?(?:${HARM}|kidnaped|captured|gunned down|shot dead|shot to death|taken hostage|held hostage)\b`,
   'gi',
 );
 const POSSESSIVE_CUE =
@@ -398,7 +398,7 @@ export function withFullName(text: string, v: VictimMention): VictimMention | nu
 
 /** Words that open no item of a subject: the subject starts after them ("according to sources from x"). */
 const NOT_SUBJECT =
-  /^(?:according|in|on|at|from|after|before|during|since|when|while|as|if|because|although|but|by|for)\b|\b(?:said|says|reported|told|stated|announced|that)\b/i;
+  /^(?:according|in|on|at|from|after|before|during|since|when|while|as(?! well as)|if|because|although|but|by|for)\b|\b(?:said|says|reported|told|stated|announced|that)\b/i;
 
 /**
  * The items of a list that ends just before `at` (the subject of a passive verb), from the last back to
