@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { EventActor, ExtractedClaim, ExtractedEvent, Extraction } from '../../src/domain/types.js';
-import { dropNested, isIncident, mapExtraction, perpetratorRole, toPredRoles, weaponWords } from './map.js';
+import {
+  dropNested,
+  isIncident,
+  mapExtraction,
+  perpetratorRole,
+  targetWords,
+  toPredRoles,
+  weaponWords,
+} from './map.js';
 
 const actor = (
   role: EventActor['role'],
@@ -108,6 +116,22 @@ describe('mapExtraction', () => {
   it('falls back to the weapon kind when no span is kept', () => {
     const x = extraction([event({ weapons: [{ kind: 'grenade', count: null }] })]);
     expect(toPredRoles(mapExtraction(x)).Weapon).toEqual(['grenade']);
+  });
+  it('fills the arms an aircraft fired, not the aircraft', () => {
+    const x = extraction([
+      event({
+        weapons: [
+          { kind: 'aircraft', count: 2 },
+          { kind: 'rocket', count: null },
+        ],
+        evidence: [
+          { field: 'weapons', start: 0, end: 21, text: 'two helicopter gunships' },
+          { field: 'weapons', start: 30, end: 37, text: 'rockets' },
+        ],
+      }),
+      event({ id: 'e2', weapons: [{ kind: 'aircraft', count: null }] }),
+    ]);
+    expect(toPredRoles(mapExtraction(x)).Weapon).toEqual(['rockets']);
   });
   it('a claimant of an asserted responsibility claim is a perpetrator organisation, by its span', () => {
     const x = extraction(
@@ -309,5 +333,11 @@ describe('dropNested and weaponWords', () => {
     expect(weaponWords('11 bombs')).toBe('bombs');
     expect(weaponWords('two sticks of dynamite')).toBe('sticks of dynamite');
     expect(weaponWords('dynamite')).toBe('dynamite');
+  });
+  it('fills a diplomatic mission without its country, and other targets as told', () => {
+    expect(targetWords('the peruvian embassy')).toBe('embassy');
+    expect(targetWords('u.s. consulate')).toBe('consulate');
+    expect(targetWords('embassy vehicle')).toBe('embassy vehicle');
+    expect(targetWords('national university')).toBe('national university');
   });
 });

@@ -11,7 +11,8 @@
 //   Victim   the event's victims named by name ("antonio roldan betancur"): the GTT annotation of
 //            TST1 + TST2 has only names as Victim fillers, so descriptions ("peasants") and actor2
 //            mentions ("people", "police"), which never matched, are not mapped.
-//   Weapon   weapons evidence spans; the weapon kind when no span is kept.
+//   Weapon   weapons evidence spans; the weapon kind when no span is kept; no aircraft (the platform
+//            that fired, not the arm).
 import type { EventActor, ExtractedEvent, Extraction } from '../../src/domain/types.js';
 import { normalise, ROLES, type PredRoles, type Role } from './metric.js';
 
@@ -134,6 +135,8 @@ function againstCivilians(e: ExtractedEvent): boolean {
   );
 }
 
+const AIRCRAFT = /\b(?:helicopters?|helicopter gunships?|warplanes?|fighter jets?|jets|aircraft|planes?)$/i;
+
 /** The weapon without its count ("11 bombs" → "bombs"): MUC-4 fills the instrument, not how many. */
 export function weaponWords(span: string): string {
   return span
@@ -142,6 +145,15 @@ export function weaponWords(span: string): string {
       '',
     )
     .trim();
+}
+
+/** A diplomatic mission without the country that owns it ("the salvadoran consulate" → "consulate"): the
+ * annotation fills the building, the country is its owner. */
+export function targetWords(span: string): string {
+  return span.replace(
+    /^(?:the\s+)?(?:u\.?s\.?|american|[a-z]+(?:an|ian|ese|ish|i))\s+(embass(?:y|ies)|consulates?)$/i,
+    '$1',
+  );
 }
 
 export function mapExtraction(x: Extraction): Filler[] {
@@ -180,14 +192,17 @@ export function mapExtraction(x: Extraction): Filler[] {
       else if (a.role === 'associate' && /^Unidentified Armed Group \(/.test(a.name) && !membersTold)
         out.push({ role: 'PerpInd', text: a.mention, from: `${e.id} associate ${a.name}` });
     }
-    for (const t of e.targets ?? []) out.push({ role: 'Target', text: t.text, from: `${e.id} target span` });
+    for (const t of e.targets ?? [])
+      out.push({ role: 'Target', text: targetWords(t.text), from: `${e.id} target span` });
     for (const v of e.victims ?? [])
       if (v.kind === 'name') out.push({ role: 'Victim', text: v.text, from: `${e.id} victim span` });
-    const spans = e.evidence.filter((v) => v.field === 'weapons');
+    // an aircraft carries the arms; the annotation fills what it fired ("rockets"), never the aircraft
+    const spans = e.evidence.filter((v) => v.field === 'weapons' && !AIRCRAFT.test(v.text));
     for (const v of spans)
       out.push({ role: 'Weapon', text: weaponWords(v.text), from: `${e.id} weapons span` });
     if (!spans.length)
-      for (const w of e.weapons) out.push({ role: 'Weapon', text: w.kind, from: `${e.id} weapon kind` });
+      for (const w of e.weapons.filter((x) => x.kind !== 'aircraft'))
+        out.push({ role: 'Weapon', text: w.kind, from: `${e.id} weapon kind` });
   }
   for (const c of x.claims) {
     if (c.kind !== 'responsibility' || c.stance !== 'assert') continue;

@@ -30,6 +30,7 @@ import {
   findTargetPhrases,
   findTargets,
   findVictims,
+  withFullName,
   type SpanMention,
   type VictimMention,
 } from './targets.js';
@@ -175,6 +176,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
 
   const drafts: Draft[] = [];
   const anaphoricRefs: { trigger: TriggerMention; sentence: Sentence }[] = [];
+  const backRefs: { trigger: TriggerMention; window: Span }[] = [];
   for (const sentence of sentences) {
     const clauses = splitClauses(sentence);
     const perClause = clauses.map((c) => {
@@ -239,6 +241,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
           windowPlaces.some((p) => p.role === 'site' && p.entry.kind === 'city'));
       if (isAnaphoric(gateInput) && !hasNewAnchor && drafts.length > 0) {
         anaphoricRefs.push({ trigger, sentence });
+        backRefs.push({ trigger, window });
         notes.push({
           span: { start: trigger.start, end: trigger.end },
           text: trigger.text,
@@ -271,7 +274,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
         // harm to persons ("killed", "kidnapped") hits no building or vehicle unless one is named as what was
         // attacked; an explosion, arson or sabotage hits what the clause names
         targets: inWindow(text, window, HARMS_PERSONS.test(trigger.text) ? findTargets : findTargetPhrases),
-        victims: inWindow(text, window, findVictims),
+        victims: victimsIn(text, window),
         published,
         docCountry,
       });
@@ -319,6 +322,29 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
     for (const f of tolls) previous.event.evidence.push(ev(text, 'fatalities', f));
   }
 
+  // "the explosion of 300 kg of dynamite destroyed …": the weapon told where the report refers back to a
+  // violent event already told is that event's (the last one told before it, of the same kind)
+  for (const ref of backRefs) {
+    if (FAMILY_GROUP[ref.trigger.rule.family] !== 'violence') continue;
+    const previous = [...drafts]
+      .reverse()
+      .find((d) => d.trigger.start < ref.trigger.start && FAMILY_GROUP[d.family] === 'violence');
+    if (!previous) continue;
+    const e = previous.event;
+    for (const w of weapons) {
+      if (!inside(w, ref.window) || isSeizedWeapon(text, w)) continue;
+      if (e.evidence.some((x) => x.field === 'weapons' && x.start === w.start)) continue;
+      if (!e.weapons.some((x) => x.kind === w.kind)) e.weapons.push({ kind: w.kind, count: w.count });
+      e.evidence.push(ev(text, 'weapons', w));
+    }
+    const harmsPersons = HARMS_PERSONS.test(ref.trigger.text);
+    mergeSpanTexts(e, {
+      ...e,
+      targets: inWindow(text, ref.window, harmsPersons ? findTargets : findTargetPhrases).map(spanText),
+      victims: victimsIn(text, ref.window).map((v) => ({ ...spanText(v), kind: v.kind })),
+    });
+  }
+
   // "The victims were identified as X and Y.", "Z was among those killed.": a person named as harmed in a
   // sentence that starts no event of its own is a victim of the violent event told just before
   for (const sentence of sentences) {
@@ -327,7 +353,7 @@ export function extract(input: ExtractInput, deps: PipelineDeps): Extraction {
       .reverse()
       .find((d) => d.sentence.index < sentence.index && FAMILY_GROUP[d.family] === 'violence');
     if (!previous || sentence.index - previous.sentence.index > 3) continue;
-    const named = inWindow(text, sentence, findVictims).filter((v) => v.kind === 'name');
+    const named = victimsIn(text, sentence).filter((v) => v.kind === 'name');
     if (named.length)
       mergeSpanTexts(previous.event, {
         ...previous.event,
@@ -414,6 +440,16 @@ function inWindow<T extends Span>(text: string, w: Span, find: (s: string) => T[
     if (inside(shifted, w)) out.push(shifted);
   }
   return out;
+}
+
+/** The victims told in a window, names as the report first told them in full ("delgado parker" → "hector
+ * delgado parker"; a surname alone only so). */
+function victimsIn(text: string, w: Span): VictimMention[] {
+  return inWindow(text, w, findVictims).flatMap((v) => {
+    if (v.kind !== 'name') return [v];
+    const full = withFullName(text, v);
+    return full ? [full] : [];
+  });
 }
 
 /** A participle clause that tells what the event before it did ("killing 12", "wounding four", "leaving …"). */

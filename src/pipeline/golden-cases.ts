@@ -1917,4 +1917,42 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
   },
+  {
+    name: 'victims: a name told again in part is the victim as the report first named them',
+    published: '2024-03-06',
+    text:
+      'Rebels kidnapped a group of engineers near Cucuta on Monday, the army said. Among them was Andres ' +
+      'Felipe Mora Quintero, the head of the project. Mora Quintero was kidnapped as he left the site.',
+    events: [
+      {
+        eventType: VAC,
+        subEventType: 'Abduction/forced disappearance',
+        place: 'Cúcuta',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        victims: ['Andres Felipe Mora Quintero'],
+      },
+    ],
+  },
+  {
+    name: 'weapons and targets told where the report refers back to the attack belong to that attack',
+    published: '2024-03-06',
+    text:
+      'Rebels attacked a police station in Cucuta on Monday, the army said. The attack, in which the rebels ' +
+      'used rifles and hand grenades, also destroyed the municipal telephone building.',
+    events: [
+      {
+        eventType: 'Battles',
+        subEventType: 'Armed clash',
+        place: 'Cúcuta',
+        countryCode: 'CO',
+        date: { start: '2024-03-04', end: '2024-03-04', precision: 'day' },
+        weapons: [
+          { kind: 'firearm', count: null },
+          { kind: 'grenade', count: null },
+        ],
+        targets: ['police station', 'municipal telephone building'],
+      },
+    ],
+  },
 ];

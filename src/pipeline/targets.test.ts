@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../ports/gazetteer.port.js';
 import { extract } from './extract.js';
-import { findTargetPhrases, findTargets, findVictims } from './targets.js';
+import { findTargetPhrases, findTargets, findVictims, withFullName } from './targets.js';
 
 const noPlaces: Gazetteer = { lookup: () => [], country: () => null };
 
@@ -45,6 +45,29 @@ describe('findTargets', () => {
   it('finds nothing where nothing is attacked', () => {
     expect(findTargets('The minister opened a new school in the capital.')).toEqual([]);
     expect(findTargets('Rebels attacked the town at dawn.')).toEqual([]);
+  });
+  it('reads the passive subject of a verb of damage, and bank branches as one head', () => {
+    expect(texts(findTargets('in cali nine private bank branches were also attacked overnight.'))).toEqual([
+      'private bank branches',
+    ]);
+    expect(texts(findTargets('two transformers were destroyed and many houses have been damaged.'))).toEqual([
+      'transformers',
+      'houses',
+    ]);
+    expect(texts(findTargetPhrases('they placed bombs in various state bank branches.'))).toEqual([
+      'state bank branches',
+    ]);
+  });
+  it('takes no vehicle that carried the bomb or the attackers for a target', () => {
+    expect(
+      texts(findTargetPhrases('a truck rigged with dynamite exploded outside the police building.')),
+    ).toEqual(['police building']);
+    expect(texts(findTargetPhrases('a man stepped out of a car and left a bomb at the bank.'))).toEqual([
+      'bank',
+    ]);
+    expect(texts(findTargetPhrases('the gunmen fled in a pickup after they burned the farm.'))).toEqual([
+      'farm',
+    ]);
   });
 });
 
@@ -107,6 +130,98 @@ describe('findVictims', () => {
       'leslie kent',
       'ana gomez',
     ]);
+  });
+  it('names a victim before a relative clause of harm ("x who was kidnapped")', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(names('the release of radio reporter joao pereira lima who was kidnapped by rebels.')).toEqual([
+      'joao pereira lima',
+    ]);
+  });
+  it('names each person of a list that is the subject of a passive verb of harm', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(
+      names(
+        'according to a church office in lima, the irish priest tomas o neill, head of the parish school ' +
+          '(san jose), four catechists, and a driver were murdered on sunday.',
+      ),
+    ).toEqual(['tomas o neill']);
+    expect(
+      names(
+        'the two engineers, pablo ruiz of quito and marta sosa of cuenca, with engineer ivan lara, were kidnapped.',
+      ),
+    ).toEqual(['pablo ruiz', 'marta sosa', 'ivan lara']);
+    // "are still being held hostage", a list with "as well as"
+    expect(
+      names('senator ana rivas and two aides, as well as a driver, are still being held hostage.'),
+    ).toEqual(['ana rivas']);
+    // "captured" of people named; the name after "of" when the words before it are none
+    expect(
+      names(
+        'the families of luis mora, carla vega, and minor ana ruiz, who were captured by soldiers, marched.',
+      ),
+    ).toEqual(['luis mora', 'carla vega', 'ana ruiz']);
+    // no numbers, kin or offices for names
+    expect(names('a 15-year-old niece of the mayor and approximately 100 others were wounded.')).toEqual([]);
+  });
+  it('names people after a verb or noun of harm, with the rest of a list of names', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(names('plainclothes agents seized law students tomas vera and luz pinto on monday.')).toEqual([
+      'tomas vera',
+      'luz pinto',
+    ]);
+    expect(
+      names('unions condemned the kidnapping and murder on 3 may of hernan soto diaz, a teacher.'),
+    ).toEqual(['hernan soto diaz']);
+    expect(
+      names(
+        'the commission reported the capture of rosa quispe, juan mamani soria, and elena cruz by troops.',
+      ),
+    ).toEqual(['rosa quispe', 'juan mamani soria', 'elena cruz']);
+  });
+  it('gives a name told again in part as the report first told it in full', () => {
+    const full = (t: string): (string | null)[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => withFullName(t, v)?.text ?? null);
+    // a surname alone, after a full stop: the full name told before, in front of and after it
+    expect(
+      full('aboard were nurse ana maria ochoa paz and the pilot. the crew said that ochoa was wounded.'),
+    ).toEqual(['ana maria ochoa paz']);
+    expect(
+      full('police searched for ramon diaz ferrer, a banker. diaz ferrer was kidnapped on friday.'),
+    ).toEqual(['ramon diaz ferrer']);
+    // a surname with no full name before it is no victim; nor a word after "of" or in the possessive
+    expect(full('the driver stopped. ochoa was wounded.')).toEqual([null]);
+    expect(full('rebels shelled the home of mayor luis prado. a niece of prado was injured.')).toEqual([]);
+  });
+  it('names the occupants listed after "the following people were aboard …:"', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(
+      names(
+        'the following people were aboard the launch: u.k. citizen peter hale, peruvians rosa inga ' +
+          'choque and mario quispe, and the pilot dario luna.',
+      ),
+    ).toEqual(['peter hale', 'rosa inga choque', 'mario quispe', 'dario luna']);
+  });
+  it('takes no owner of what was attacked, and no subject of a clause inside an apposition', () => {
+    const names = (t: string): string[] =>
+      findVictims(t)
+        .filter((v) => v.kind === 'name')
+        .map((v) => v.text);
+    expect(names('there was an attack on the home of colonel ramon prado last night.')).toEqual([]);
+    expect(names('they want talks in santa lucia, especially now that nuns have been killed.')).toEqual([]);
   });
   it('takes no common words, places or lower-case words in mixed-case text for names', () => {
     const names = (t: string): string[] =>

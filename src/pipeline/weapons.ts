@@ -15,7 +15,7 @@ const NOUNS: [RegExp, string][] = [
     /suicide (?:car |truck )?bombs?|suicide vests?|explosives?[- ](?:vests?|belts?)|(?:vehicle-borne )?suicide bombers?/,
     'suicide bomb',
   ],
-  [/car bombs?|truck bombs?|VBIEDs?|vehicle-borne (?:improvised )?explosive devices?/, 'car bomb'],
+  [/car[- ]bombs?|truck[- ]bombs?|VBIEDs?|vehicle-borne (?:improvised )?explosive devices?/, 'car bomb'],
   [/roadside bombs?|IEDs?|improvised explosive devices?|improvised bombs?/, 'improvised explosive device'],
   [/(?:land)?mines?|land mines?/, 'landmine'],
   [/barrel bombs?/, 'barrel bomb'],
@@ -52,6 +52,9 @@ const ADJ = `(?:(?:military|${Object.keys(STATE_FORCES)
 
 const RX = new RegExp(`\\b${COUNT}${ADJ}(${NOUNS.map(([rx]) => rx.source).join('|')})\\b`, 'gi');
 
+const SKILL_OR_SUPPLY_BEFORE =
+  /\b(?:speciali[sz](?:ing|ed|ts?) in|experts? (?:in|on)|expertise in|trained in|(?:ammunition|rounds|cartridges|magazines|spare parts) for)\s+$/i;
+
 export function findWeapons(text: string): WeaponMention[] {
   const out: WeaponMention[] = [];
   for (const m of text.matchAll(RX)) {
@@ -68,14 +71,21 @@ export function findWeapons(text: string): WeaponMention[] {
     }
     // "23-millimeter cannons", "drone footage": a noun used as a modifier is no weapon
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    // "police specializing in explosives", "ammunition for ak-47 rifles": a skill or a supply, not arms used
+    if (SKILL_OR_SUPPLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (
-      /^\s*(?:operations?|programme|program|industry|footage|images?|factory|production|unit|debris|launch(?:er|ers|es)?|disposal|squads?|experts?|technicians?|scares?|threats?|makers?|-making)\b/i.test(
+      /^[\s-]*(?:operations?|programme|program|industry|footage|images?|factory|production|unit|debris|launch(?:er|ers|es)?|disposal|squads?|experts?|technicians?|scares?|threats?|makers?|-making)\b/i.test(
         after,
       )
     )
       continue;
     // "a drone strike" names one drone attack; "700 drone strikes" counts attacks, not weapons
-    if (/^\s*(?:strikes?|attacks?|raids?)\b/i.test(after) && !['a', 'an', 'one'].includes(rawCount)) continue;
+    if (
+      /^\s*(?:strikes?|attacks?|raids?)\b/i.test(after) &&
+      rawCount &&
+      !['a', 'an', 'one'].includes(rawCount)
+    )
+      continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, count });
   }
   return out;
@@ -83,14 +93,14 @@ export function findWeapons(text: string): WeaponMention[] {
 
 /** "confiscated one rifle", "explosives were found": weapons taken or found, not used. */
 const SEIZED_BEFORE =
-  /\b(?:confiscat(?:ed|ing)|seiz(?:ed|ing)|found|recover(?:ed|ing)|captur(?:ed|ing)|discover(?:ed|ing)|uncover(?:ed|ing)|impound(?:ed|ing)|cache of|caches of|arsenal of|stockpiles? of|possession of|smuggl(?:ed|ing)|traffick(?:ed|ing)|sold|bought|purchas(?:ed|ing)|suppl(?:y|ied|ying)|deliver(?:ed|ing)|shipments? of|handed over|turned in|surrendered)\s+(?:[\w-]+[,\s]+){0,12}$/i;
+  /\b(?:confiscat(?:ed|ing)|seiz(?:ed|ing)|found|recover(?:ed|ing)|captur(?:ed|ing)|discover(?:ed|ing)|uncover(?:ed|ing)|impound(?:ed|ing)|cache of|caches of|arsenal of|stockpiles? of|possession of|smuggl(?:ed|ing)|traffick(?:ed|ing)|sold|bought|purchas(?:ed|ing)|suppl(?:y|ied|ying)|deliver(?:ed|ing)|shipments? of|handed over|turned in|surrendered)\s+(?:\.?[\w-]+(?:[,:;\s]+|$)){0,30}$/i;
 const SEIZED_AFTER =
   /^\s*(?:[\w-]+\s+){0,4}?(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:confiscated|seized|found|recovered|captured|discovered|impounded|handed over|turned in)\b/i;
 
 /** Whether a weapon mention names arms taken, found or traded rather than used. */
 export function isSeizedWeapon(text: string, w: Span): boolean {
   return (
-    SEIZED_BEFORE.test(text.slice(Math.max(0, w.start - 120), w.start)) ||
+    SEIZED_BEFORE.test(text.slice(Math.max(0, w.start - 240), w.start)) ||
     SEIZED_AFTER.test(text.slice(w.end, w.end + 60))
   );
 }
