@@ -21,9 +21,13 @@ export interface ActorMention extends Span {
   anaphoric: boolean;
 }
 
+/** An actor's aliases as one pattern; sticky: it is tried only where ANY_ALIAS found some alias starting. */
+const aliasRx = (aliases: string[], flags: string): RegExp =>
+  new RegExp(`(?<![\\w-])(?:${aliases.join('|')})(?![\\w-])`, flags);
+
 const COMPILED = ACTORS.map((def) => ({
   def,
-  rx: def.aliases.length ? new RegExp(`(?<![\\w-])(?:${def.aliases.join('|')})(?![\\w-])`, 'g') : null,
+  rx: def.aliases.length ? aliasRx(def.aliases, 'y') : null,
   anaphor: def.anaphors?.length ? new RegExp(`\\b(?:${def.anaphors.join('|')})\\b`, 'gi') : null,
 }));
 
@@ -33,9 +37,48 @@ const COMPILED_ANY_CASE = ACTORS.map((def) => {
   const aliases = def.aliases.filter((a) => a.replace(/\\./g, '').length > 2);
   return {
     def,
-    rx: aliases.length ? new RegExp(`(?<![\\w-])(?:${aliases.join('|')})(?![\\w-])`, 'gi') : null,
+    rx: aliases.length ? aliasRx(aliases, 'yi') : null,
   };
 });
+
+/**
+ * Every alias of every actor in one pattern, scanned once per text: an actor's own pattern can only match
+ * where this one does, and most texts name no actor at all (one scan instead of one per actor).
+ */
+const ANY_ALIAS = aliasRx(
+  ACTORS.flatMap((def) => def.aliases),
+  'g',
+);
+const ANY_ALIAS_ANY_CASE = aliasRx(
+  ACTORS.flatMap((def) => def.aliases.filter((a) => a.replace(/\\./g, '').length > 2)),
+  'gi',
+);
+
+/** Each actor's matches, as matchAll of its own pattern would find them, trying only where some alias starts. */
+function namedMatches(text: string, singleCase: boolean): ActorMention[] {
+  const any = singleCase ? ANY_ALIAS_ANY_CASE : ANY_ALIAS;
+  const starts: number[] = [];
+  any.lastIndex = 0;
+  for (let m = any.exec(text); m; m = any.exec(text)) {
+    starts.push(m.index);
+    any.lastIndex = m.index + 1;
+  }
+  const named: ActorMention[] = [];
+  if (!starts.length) return named;
+  for (const { def, rx } of singleCase ? COMPILED_ANY_CASE : COMPILED) {
+    if (!rx) continue;
+    let from = 0;
+    for (const at of starts) {
+      if (at < from) continue;
+      rx.lastIndex = at;
+      const m = rx.exec(text);
+      if (!m) continue;
+      named.push({ start: at, end: at + m[0].length, text: m[0], actor: def, anaphoric: false });
+      from = at + m[0].length;
+    }
+  }
+  return named;
+}
 
 /** Text in one case only (wire copy in all capitals or all lower case): capitals tell nothing there. */
 export function isSingleCase(text: string): boolean {
@@ -106,12 +149,7 @@ export function findActorMentions(text: string): ActorMention[] {
   const found: ActorMention[] = [];
   const free = (s: Span): boolean => !found.some((f) => overlaps(f, s));
   // Named actors: where aliases overlap ("Islamic State" in "Islamic State's Sahel branch"), the longest wins.
-  const named: ActorMention[] = [];
-  for (const { def, rx } of isSingleCase(text) ? COMPILED_ANY_CASE : COMPILED) {
-    if (!rx) continue;
-    for (const m of text.matchAll(rx))
-      named.push({ start: m.index, end: m.index + m[0].length, text: m[0], actor: def, anaphoric: false });
-  }
+  const named = namedMatches(text, isSingleCase(text));
   named.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const m of named) if (free(m)) found.push(m);
   for (const [rx, country] of COUNTRY_AS_FORCE) {
@@ -132,7 +170,8 @@ export function findActorMentions(text: string): ActorMention[] {
   }
   // Descriptions that co-refer to a named actor mentioned earlier in the text.
   for (const { def, anaphor } of COMPILED) {
-    if (!anaphor) continue;
+    // only an actor already found has descriptions that refer back to it
+    if (!anaphor || !found.some((f) => f.actor === def)) continue;
     for (const m of text.matchAll(anaphor)) {
       const span = { start: m.index, end: m.index + m[0].length };
       const named = found.some((f) => f.actor === def && f.end <= span.start);
