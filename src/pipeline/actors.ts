@@ -10,6 +10,7 @@ import {
   STATE_FORCE_RX,
   type ActorDefinition,
 } from './actor-lexicon.js';
+import { PatternSet } from './pattern-set.js';
 
 export interface ActorMention extends Span {
   text: string;
@@ -21,13 +22,9 @@ export interface ActorMention extends Span {
   anaphoric: boolean;
 }
 
-/** An actor's aliases as one pattern; sticky: it is tried only where ANY_ALIAS found some alias starting. */
-const aliasRx = (aliases: string[], flags: string): RegExp =>
-  new RegExp(`(?<![\\w-])(?:${aliases.join('|')})(?![\\w-])`, flags);
-
 const COMPILED = ACTORS.map((def) => ({
   def,
-  rx: def.aliases.length ? aliasRx(def.aliases, 'y') : null,
+  rx: def.aliases.length ? new RegExp(`(?<![\\w-])(?:${def.aliases.join('|')})(?![\\w-])`, 'g') : null,
   anaphor: def.anaphors?.length ? new RegExp(`\\b(?:${def.anaphors.join('|')})\\b`, 'gi') : null,
 }));
 
@@ -37,48 +34,18 @@ const COMPILED_ANY_CASE = ACTORS.map((def) => {
   const aliases = def.aliases.filter((a) => a.replace(/\\./g, '').length > 2);
   return {
     def,
-    rx: aliases.length ? aliasRx(aliases, 'yi') : null,
+    rx: aliases.length ? new RegExp(`(?<![\\w-])(?:${aliases.join('|')})(?![\\w-])`, 'gi') : null,
   };
 });
 
-/**
- * Every alias of every actor in one pattern, scanned once per text: an actor's own pattern can only match
- * where this one does, and most texts name no actor at all (one scan instead of one per actor).
- */
-const ANY_ALIAS = aliasRx(
-  ACTORS.flatMap((def) => def.aliases),
-  'g',
-);
-const ANY_ALIAS_ANY_CASE = aliasRx(
-  ACTORS.flatMap((def) => def.aliases.filter((a) => a.replace(/\\./g, '').length > 2)),
-  'gi',
-);
-
-/** Each actor's matches, as matchAll of its own pattern would find them, trying only where some alias starts. */
-function namedMatches(text: string, singleCase: boolean): ActorMention[] {
-  const any = singleCase ? ANY_ALIAS_ANY_CASE : ANY_ALIAS;
-  const starts: number[] = [];
-  any.lastIndex = 0;
-  for (let m = any.exec(text); m; m = any.exec(text)) {
-    starts.push(m.index);
-    any.lastIndex = m.index + 1;
-  }
-  const named: ActorMention[] = [];
-  if (!starts.length) return named;
-  for (const { def, rx } of singleCase ? COMPILED_ANY_CASE : COMPILED) {
-    if (!rx) continue;
-    let from = 0;
-    for (const at of starts) {
-      if (at < from) continue;
-      rx.lastIndex = at;
-      const m = rx.exec(text);
-      if (!m) continue;
-      named.push({ start: at, end: at + m[0].length, text: m[0], actor: def, anaphoric: false });
-      from = at + m[0].length;
-    }
-  }
-  return named;
-}
+/** Each list's alias patterns scanned together (most texts name no actor at all). */
+const named = (list: { def: ActorDefinition; rx: RegExp | null }[]) => {
+  const withRx = list.filter((c) => c.rx);
+  return { defs: withRx.map((c) => c.def), set: new PatternSet(withRx.map((c) => c.rx!)) };
+};
+const NAMED = named(COMPILED);
+const NAMED_ANY_CASE = named(COMPILED_ANY_CASE);
+const GENERIC = new PatternSet(GENERIC_ACTORS.map((g) => g.pattern));
 
 /** Text in one case only (wire copy in all capitals or all lower case): capitals tell nothing there. */
 export function isSingleCase(text: string): boolean {
@@ -149,7 +116,18 @@ export function findActorMentions(text: string): ActorMention[] {
   const found: ActorMention[] = [];
   const free = (s: Span): boolean => !found.some((f) => overlaps(f, s));
   // Named actors: where aliases overlap ("Islamic State" in "Islamic State's Sahel branch"), the longest wins.
-  const named = namedMatches(text, isSingleCase(text));
+  const named: ActorMention[] = [];
+  const { defs, set } = isSingleCase(text) ? NAMED_ANY_CASE : NAMED;
+  set.matchAll(text).forEach((matches, k) => {
+    for (const m of matches)
+      named.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        actor: defs[k]!,
+        anaphoric: false,
+      });
+  });
   named.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const m of named) if (free(m)) found.push(m);
   for (const [rx, country] of COUNTRY_AS_FORCE) {
@@ -197,8 +175,9 @@ export function findActorMentions(text: string): ActorMention[] {
       found.sort((a, b) => a.start - b.start);
     }
   }
-  for (const g of GENERIC_ACTORS) {
-    for (const m of text.matchAll(g.pattern)) {
+  const generic = GENERIC.matchAll(text);
+  for (const [k, g] of GENERIC_ACTORS.entries()) {
+    for (const m of generic[k]!) {
       const span = { start: m.index, end: m.index + m[0].length };
       // "police said", "the army said": a source of the report, not a party to the event
       if (SPEAKER_AFTER.test(text.slice(span.end, span.end + 30))) continue;
