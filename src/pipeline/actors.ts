@@ -10,6 +10,7 @@ import {
   STATE_FORCE_RX,
   type ActorDefinition,
 } from './actor-lexicon.js';
+import { PatternSet } from './pattern-set.js';
 
 export interface ActorMention extends Span {
   text: string;
@@ -41,6 +42,15 @@ const COMPILED_ANY_CASE = ACTORS.map((def) => {
     rx: aliases.length ? new RegExp(`(?<![\\w-])(?:${aliases.join('|')})(?![\\w-])`, 'gi') : null,
   };
 });
+
+/** Each list's alias patterns scanned together (most texts name no actor at all). */
+const named = (list: { def: ActorDefinition; rx: RegExp | null }[]) => {
+  const withRx = list.filter((c) => c.rx);
+  return { defs: withRx.map((c) => c.def), set: new PatternSet(withRx.map((c) => c.rx!)) };
+};
+const NAMED = named(COMPILED);
+const NAMED_ANY_CASE = named(COMPILED_ANY_CASE);
+const GENERIC = new PatternSet(GENERIC_ACTORS.map((g) => g.pattern));
 
 /** Text in one case only (wire copy in all capitals or all lower case): capitals tell nothing there. */
 export function isSingleCase(text: string): boolean {
@@ -134,11 +144,17 @@ export function findActorMentions(text: string): ActorMention[] {
   const free = (s: Span): boolean => !found.some((f) => overlaps(f, s));
   // Named actors: where aliases overlap ("Islamic State" in "Islamic State's Sahel branch"), the longest wins.
   const named: ActorMention[] = [];
-  for (const { def, rx } of isSingleCase(text) ? COMPILED_ANY_CASE : COMPILED) {
-    if (!rx) continue;
-    for (const m of text.matchAll(rx))
-      named.push({ start: m.index, end: m.index + m[0].length, text: m[0], actor: def, anaphoric: false });
-  }
+  const { defs, set } = isSingleCase(text) ? NAMED_ANY_CASE : NAMED;
+  set.matchAll(text).forEach((matches, k) => {
+    for (const m of matches)
+      named.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        actor: defs[k]!,
+        anaphoric: false,
+      });
+  });
   named.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const m of named) if (free(m)) found.push(m);
   for (const [rx, country] of COUNTRY_AS_FORCE) {
@@ -159,7 +175,8 @@ export function findActorMentions(text: string): ActorMention[] {
   }
   // Descriptions that co-refer to a named actor mentioned earlier in the text.
   for (const { def, anaphor } of COMPILED) {
-    if (!anaphor) continue;
+    // only an actor already found has descriptions that refer back to it
+    if (!anaphor || !found.some((f) => f.actor === def)) continue;
     for (const m of text.matchAll(anaphor)) {
       const span = { start: m.index, end: m.index + m[0].length };
       const named = found.some((f) => f.actor === def && f.end <= span.start);
@@ -199,8 +216,9 @@ export function findActorMentions(text: string): ActorMention[] {
         });
     }
   }
-  for (const g of GENERIC_ACTORS) {
-    for (const m of text.matchAll(g.pattern)) {
+  const generic = GENERIC.matchAll(text);
+  for (const [k, g] of GENERIC_ACTORS.entries()) {
+    for (const m of generic[k]!) {
       const span = { start: m.index, end: m.index + m[0].length };
       // "police said", "the army said": a source of the report, not a party to the event
       if (SPEAKER_AFTER.test(text.slice(span.end, span.end + 30))) continue;

@@ -144,8 +144,64 @@ const PART_BEFORE =
 const PERSON_AFTER =
   /^,\s+(?:a|an|the|its|his|her)?\s*(?:\w+\s+){0,3}(?:spokes(?:man|woman|person)|commander|official|officer|minister|governor|head|chief|director|mayor|leader|resident|witness|analyst|researcher|lawmaker|member|doctor|nurse|farmer|teacher|father|mother|brother|sister|son|daughter)\b/i;
 
-// dotted abbreviations ("U.S.", "D.C.", "N.S.W.") are one token; other words run to the next space or stop
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+// dotted abbreviations ("U.S.", "D.C.", "N.S.W.") are one token; other words run to the next space or stop:
+// /(?:\p{Lu}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu, read by tokens() one character at a time
+
+/** 0: neither a letter nor a mark; 1: a letter or mark; 2: an upper-case letter. */
+const charClasses = new Map<number, number>();
+function charClass(cp: number): number {
+  if (cp < 128) return cp >= 65 && cp <= 90 ? 2 : cp >= 97 && cp <= 122 ? 1 : 0;
+  let k = charClasses.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = /\p{Lu}/u.test(ch) ? 2 : /[\p{L}\p{M}]/u.test(ch) ? 1 : 0;
+    charClasses.set(cp, k);
+  }
+  return k;
+}
+
+/** The text's tokens (see above), as spans: a word's letters, marks, apostrophes and hyphens, or "U.S.". */
+function tokens(text: string): Span[] {
+  const out: Span[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    const k = charClass(cp);
+    if (k === 0) {
+      i += w;
+      continue;
+    }
+    if (k === 2) {
+      // two or more capitals, each followed by a full stop
+      let j = i;
+      let dots = 0;
+      while (j < n) {
+        const c = text.codePointAt(j)!;
+        const cw = c > 0xffff ? 2 : 1;
+        if (charClass(c) !== 2 || text.charCodeAt(j + cw) !== 46) break;
+        j += cw + 1;
+        dots++;
+      }
+      if (dots >= 2) {
+        out.push({ start: i, end: j });
+        i = j;
+        continue;
+      }
+    }
+    let j = i + w;
+    while (j < n) {
+      const c = text.codePointAt(j)!;
+      if (c === 39 || c === 0x2019 || c === 45) j++;
+      else if (charClass(c) !== 0) j += c > 0xffff ? 2 : 1;
+      else break;
+    }
+    out.push({ start: i, end: j });
+    i = j;
+  }
+  return out;
+}
 
 interface Token extends Span {
   text: string;
@@ -164,12 +220,12 @@ function capitalisedRuns(text: string): Token[][] {
   const runs: Token[][] = [];
   let run: Token[] = [];
   let lastEnd = -1;
-  for (const m of text.matchAll(TOKEN)) {
-    const word = m[0];
+  for (const t of tokens(text)) {
+    const word = text.slice(t.start, t.end);
     const possessive = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'));
     const tok = {
-      start: m.index,
-      end: m.index + word.length - (possessive ? 2 : 0),
+      start: t.start,
+      end: t.end - (possessive ? 2 : 0),
       text: possessive ? word.slice(0, -2) : word,
     };
     // joined to the run when exactly one space separates it from the token before
@@ -249,9 +305,12 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
   const persons = new Set<string>();
   // words the text also writes in lower case ("man", "hill", "commerce"): capitalised, they may still be
   // words, at the start of a sentence or in a title-case headline
-  let lowerWordsSet: Set<string> | null = null;
-  const lowerWords = (): Set<string> =>
-    (lowerWordsSet ??= new Set(text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []));
+  const lowerSeen = new Map<string, boolean>();
+  const writtenLower = (word: string): boolean => {
+    let seen = lowerSeen.get(word);
+    if (seen === undefined) lowerSeen.set(word, (seen = writesLower(text, word)));
+    return seen;
+  };
   for (const run of capitalisedRuns(text)) {
     const runStart = run[0]!.start;
     const runEnd = run[run.length - 1]!.end;
@@ -330,7 +389,7 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
           i + len < run.length ||
           (i === 0 && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) ||
           (len === 1 &&
-            lowerWords().has(surface.toLowerCase()) &&
+            writtenLower(surface.toLowerCase()) &&
             !hits.some((h) => isArea(h.entry) || h.entry.kind === 'admin1')) ||
           /^\s+for\s+(?:the\s+)?\p{Lu}/u.test(after) ||
           /^[\s-]+(?:virus|viruses|fever|disease|vaccine|strain)\b/i.test(after);
@@ -392,6 +451,26 @@ function candidateMentions(text: string, gazetteer: Gazetteer, ctx: PlaceContext
         if (persons.has(key)) return r.hits.some((h) => h.entry.kind !== 'city');
         return !inNames.has(key) || /\bof$/.test(r.cue ?? '') || r.hits.some(wellKnown);
       });
+}
+
+const LOWER_WORD = /^\p{Ll}[\p{Ll}\p{M}]+$/u;
+const ENDS_IN_LETTER = /[\p{L}\p{M}]$/u;
+const STARTS_LOWER = /^[\p{Ll}\p{M}]/u;
+
+/**
+ * Whether the text writes `word` as a word in lower case: a whole run of lower-case letters (and marks),
+ * two or more, with no letter just before it — found where the word occurs instead of by listing every
+ * such run of the text.
+ */
+function writesLower(text: string, word: string): boolean {
+  if (!LOWER_WORD.test(word)) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (at > 0 && ENDS_IN_LETTER.test(text.slice(Math.max(0, at - 2), at))) continue;
+    if (end < text.length && STARTS_LOWER.test(text.slice(end, end + 2))) continue;
+    return true;
+  }
+  return false;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Stage: event triggers — words that report something happening — with the ACLED type they suggest.
 // The type may still change once the weapons and the target are known (see typing.ts).
 import type { EventType, Span, SubEventType } from '../domain/types.js';
+import { PatternSet } from './pattern-set.js';
 
 export type TriggerFamily = 'remote' | 'battle' | 'violence' | 'protest' | 'riot' | 'strategic' | 'territory';
 
@@ -243,6 +244,9 @@ export const TRIGGERS: TriggerRule[] = [
   ),
 ];
 
+/** The rules' patterns, scanned together. */
+const TRIGGER_SET = new PatternSet(TRIGGERS.map((r) => r.rx));
+
 // News that is not political violence, a protest or a strategic development uses the same verbs
 // ("floods killed 12", "an earthquake struck", "shares rallied", "robbers raided a bank"). A general
 // trigger is dropped when its sentence names such a cause and no armed or political party; a trigger that
@@ -326,10 +330,10 @@ const ALLEGED_BEFORE =
  */
 export function findTriggers(text: string, parties: readonly Span[] = []): TriggerMention[] {
   const all: TriggerMention[] = [];
-  for (const rule of TRIGGERS) {
-    for (const m of text.matchAll(rule.rx))
-      all.push({ start: m.index, end: m.index + m[0].length, text: m[0], rule });
-  }
+  const matches = TRIGGER_SET.matchAll(text);
+  TRIGGERS.forEach((rule, k) => {
+    for (const m of matches[k]!) all.push({ start: m.index, end: m.index + m[0].length, text: m[0], rule });
+  });
   all.sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start);
   const kept: TriggerMention[] = [];
   for (const m of all) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
