@@ -97,6 +97,8 @@ const COUNTRY_AS_FORCE: [RegExp, string][] = [
 const PERSON =
   '(?:(?:a|an|one|two|three|four|five|\\d+)\\s+)?(?:(?:unidentified|unknown|young|masked)\\s+)?(?:m[ae]n|wom[ae]n|persons?|individuals?|youths?)';
 
+const PERSONS = new RegExp(PERSON, 'gi');
+
 /** People who place, leave or throw a device: the subject (two coordinated, a short relative clause or a
  * first action allowed: "an unidentified person stepped out of a car and placed a package"), then the verb
  * and the device. */
@@ -204,7 +206,7 @@ export function findActorMentions(text: string): ActorMention[] {
   }
   for (const m of text.matchAll(DEVICE_DOER)) {
     const subject = m[1] ?? '';
-    for (const p of subject.matchAll(new RegExp(PERSON, 'gi'))) {
+    for (const p of subject.matchAll(PERSONS)) {
       const span = { start: m.index + p.index, end: m.index + p.index + p[0].length };
       if (free(span))
         found.push({
@@ -220,10 +222,10 @@ export function findActorMentions(text: string): ActorMention[] {
   for (const [k, g] of GENERIC_ACTORS.entries()) {
     for (const m of generic[k]!) {
       const span = { start: m.index, end: m.index + m[0].length };
-      // "police said", "the army said": a source of the report, not a party to the event
-      if (SPEAKER_AFTER.test(text.slice(span.end, span.end + 30))) continue;
-      // "police sources", "army spokesmen": a force's word before a source of the report names no party
       const next = text.slice(span.end, span.end + 30);
+      // "police said", "the army said": a source of the report, not a party to the event
+      if (SPEAKER_AFTER.test(next)) continue;
+      // "police sources", "army spokesmen": a force's word before a source of the report names no party
       if (g.inter === 1 && SOURCE_AFTER.test(next)) continue;
       if (free(span))
         found.push({

@@ -255,15 +255,18 @@ const TRIGGER_SET = new PatternSet(TRIGGERS.map((r) => r.rx));
 /** Natural hazards, accidents and disease: causes of death and damage that no party inflicts. */
 const NATURAL_OR_ACCIDENT =
   /\b(?:floods?|flooding|floodwaters?|flash floods?|heavy rains?|torrential rains?|earthquakes?|quakes?|tremors?|aftershocks?|landslides?|mudslides?|storms?|cyclones?|hurricanes?|typhoons?|tornado(?:e)?s?|lightning|droughts?|heat ?waves?|wildfires?|bushfires?|forest fires?|avalanches?|tsunamis?|volcan\w*|eruptions?|(?:road|traffic|car|bus|truck|lorry|train|rail|plane|air|boat|ferry|mining|mine|industrial|factory) (?:accident|crash|collision|disaster|fire|blast|explosion)s?|crash(?:ed|es)?|collided|collisions?|derail(?:ed|ment)|capsized|sank|gas (?:cylinders?|canisters?|tanks?|leaks?|pipelines?)|boilers?|short[- ]circuits?|electrical faults?|fireworks|(?:a|the) (?:fire|blaze) (?:at|in|broke out|swept)|fire broke out|blaze|outbreaks?|epidemics?|pandemics?|cholera|measles|ebola|malaria|dengue|covid(?:-19)?|coronavirus|influenza|virus(?:es)?|infections?|diseases?)\b/i;
+/** Crime for gain or in the family: ordinary crime whoever the victim is. */
+const GAIN_OR_FAMILY_WORDS =
+  'robbers?|robber(?:y|ies)|robbed|burglar(?:s|y|ies)?|thieves|thief|thefts?|stealing|stole|stolen|heists?|carjack\\w*|domestic (?:violence|dispute)|family (?:feud|dispute)';
+const GAIN_OR_FAMILY = new RegExp(`\\b(?:${GAIN_OR_FAMILY_WORDS})\\b`, 'i');
 /** Ordinary crime against property: not coded as political violence or arrests. */
-const PROPERTY_CRIME =
-  /\b(?:robbers?|robber(?:y|ies)|robbed|burglar(?:s|y|ies)?|thieves|thief|theft|thefts|stealing|stole|stolen|heists?|shoplift\w*|pickpocket\w*|carjack\w*|fraud(?:sters?)?|embezzl\w*|counterfeit\w*|stabb(?:ed|ing)|murder(?:ed|ing|s)?|domestic (?:violence|dispute)|family (?:feud|dispute))\b/i;
+const PROPERTY_CRIME = new RegExp(
+  `\\b(?:${GAIN_OR_FAMILY_WORDS}|shoplift\\w*|pickpocket\\w*|fraud(?:sters?)?|embezzl\\w*|counterfeit\\w*|stabb(?:ed|ing)|murder(?:ed|ing|s)?)\\b`,
+  'i',
+);
 /** People killed for the public role they hold: their murder is political violence, not ordinary crime. */
 const PUBLIC_FIGURE =
   /\b(?:diplomats?|ambassadors?|consuls?|(?:first|second|third) secretary|judges?|magistrates?|prosecutors?|mayors?|governors?|ministers?|senators?|congress(?:m[ae]n|wom[ae]n)|legislators?|deputies|council(?:l)?ors?|politicians?|(?:presidential |political )?candidates?|journalists?|reporters?|editors?|priests?|bishops?|archbishops?|nuns?|trade unionists?|union (?:leaders?|officials?)|(?:political|party|opposition|peasant|student|labou?r|community) leaders?|(?:human )?rights (?:activists?|defenders?|workers?)|spokes(?:m[ae]n|person))\b/i;
-/** Crime for gain or in the family, whoever the victim: stays ordinary crime. */
-const GAIN_OR_FAMILY =
-  /\b(?:robbers?|robber(?:y|ies)|robbed|burglar(?:s|y|ies)?|thieves|thief|thefts?|stealing|stole|stolen|heists?|carjack\w*|domestic (?:violence|dispute)|family (?:feud|dispute))\b/i;
 /** Markets and the economy: prices "hit" highs, shares "rally", firms "fight" inflation. */
 const ECONOMY =
   /\b(?:shares|stocks?|stock (?:market|exchange)|(?:market|share|stock) prices?|prices?|currency|currencies|exchange rates?|bonds?|yields?|investors|inflation|GDP|economy|economic growth|earnings|profits?|revenues?|tariffs?|(?:\w+-)?(?:month|year|week) (?:high|low)s?|record (?:high|low)s?|all-time (?:high|low)s?|per ?cent|percent)\b/i;
